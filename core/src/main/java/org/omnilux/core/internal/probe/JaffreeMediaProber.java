@@ -1,0 +1,434 @@
+package org.omnilux.core.internal.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.omnilux.api.probe.AudioTrack;
+import org.omnilux.api.probe.Chapter;
+import org.omnilux.api.probe.MediaProber;
+import org.omnilux.api.probe.ProbeException;
+import org.omnilux.api.probe.ProbeResult;
+import org.omnilux.api.probe.SubtitleTrack;
+import org.omnilux.api.probe.VideoTrack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.kokorin.jaffree.JaffreeException;
+import com.github.kokorin.jaffree.LogLevel;
+import com.github.kokorin.jaffree.ffprobe.FFprobe;
+import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
+import com.github.kokorin.jaffree.ffprobe.Format;
+import com.github.kokorin.jaffree.ffprobe.Frame;
+import com.github.kokorin.jaffree.ffprobe.FrameSubtitle;
+import com.github.kokorin.jaffree.ffprobe.SideData;
+import com.github.kokorin.jaffree.ffprobe.Stream;
+import com.github.kokorin.jaffree.ffprobe.data.ProbeData;
+import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+
+/**
+ * {@link MediaProber} over the system {@code ffprobe}, driven through Jaffree.
+ *
+ * <p>At most {@code maxConcurrentProbes} ffprobe processes run at once (callers beyond that wait, interruptibly,
+ * for a permit). Each probe has a deadline of {@code timeout}; past it the ffprobe process is destroyed and a
+ * {@link ProbeException} thrown. The permit is held until the process is gone (or {@value #STOP_WAIT_MILLIS} ms
+ * after it was told to stop), so the bound also holds for timed-out probes.
+ *
+ * <p>One probe runs {@code ffprobe -show_format -show_streams -show_chapters}. When a video stream is PQ (HDR10),
+ * a second, short ffprobe run reads the first frame of that stream to look for HDR10+ dynamic metadata, which
+ * ffprobe only reports as frame side data; a failure of that second run keeps the HDR10 result.
+ *
+ * <p>Thread-safe. Plain class: the core wires it (see {@link ProbeComponent}).
+ */
+public final class JaffreeMediaProber implements MediaProber {
+
+    /** How long a timed-out or interrupted probe waits for its ffprobe process to go away. */
+    static final long STOP_WAIT_MILLIS = 5_000;
+
+    /** Default per-probe timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(JaffreeMediaProber.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** The ffprobe executable, or {@code null} to find {@code ffprobe} on the PATH. */
+    private final Path executable;
+    private final int maxConcurrentProbes;
+    private final Semaphore permits;
+    private final Duration timeout;
+
+    /**
+     * @param ffprobePath         directory holding {@code ffprobe}, or the ffprobe executable itself; {@code null}
+     *                            to use {@code ffprobe} from the PATH
+     * @param maxConcurrentProbes how many probes may run at once; {@code <= 0} means the number of processors
+     * @param timeout             per-probe timeout; {@code null} means {@link #DEFAULT_TIMEOUT}
+     */
+    public JaffreeMediaProber(Path ffprobePath, int maxConcurrentProbes, Duration timeout) {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        this.executable = resolveExecutable(ffprobePath);
+        this.maxConcurrentProbes = maxConcurrentProbes > 0 ? maxConcurrentProbes
+                : Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.permits = new Semaphore(this.maxConcurrentProbes, true);
+        this.timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** @return the bound on concurrent probes actually used */
+    public int maxConcurrentProbes() {
+        return maxConcurrentProbes;
+    }
+
+    /** @return the per-probe timeout */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** @return the ffprobe executable, or {@code null} when it is looked up on the PATH */
+    public Path executable() {
+        return executable;
+    }
+
+    @Override
+    public ProbeResult probe(Path file) throws ProbeException {
+        if (file == null) {
+            throw new ProbeException("No file given");
+        }
+        Path path = file.toAbsolutePath();
+        checkReadable(path);
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException("Interrupted while waiting to probe " + path, e);
+        }
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            FFprobe ffprobe = newFfprobe()
+                    .setInput(path)
+                    .setShowFormat(true)
+                    .setShowStreams(true)
+                    .setShowChapters(true);
+            FFprobeResult raw = run(ffprobe, path, deadline);
+            ProbeResult result;
+            try {
+                result = toResult(raw, path);
+            } catch (RuntimeException e) {
+                throw new ProbeException("Could not read what ffprobe said about " + path + ": " + e, e);
+            }
+            detectHdr10Plus(result, path, deadline);
+            return result;
+        } finally {
+            permits.release();
+        }
+    }
+
+    // ---- process ------------------------------------------------------------------------------------------
+
+    private FFprobe newFfprobe() {
+        FFprobe ffprobe = executable == null ? FFprobe.atPath() : new FFprobe(executable);
+        return ffprobe.setLogLevel(LogLevel.ERROR);
+    }
+
+    private FFprobeResult run(FFprobe ffprobe, Path file, long deadlineNanos) throws ProbeException {
+        AtomicReference<FFprobeResult> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.set(ffprobe.execute());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "omnilux-ffprobe-" + THREADS.incrementAndGet());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(worker, remaining);
+            }
+        } catch (InterruptedException e) {
+            stop(worker);
+            Thread.currentThread().interrupt();
+            throw new ProbeException("Interrupted while probing " + file, e);
+        }
+        if (worker.isAlive()) {
+            stop(worker);
+            throw new ProbeException("ffprobe timed out after " + timeout.toMillis() + " ms on " + file
+                    + "; the process was stopped");
+        }
+        Throwable t = failure.get();
+        if (t != null) {
+            throw translate(t, file);
+        }
+        FFprobeResult r = result.get();
+        if (r == null) {
+            throw new ProbeException("ffprobe gave no result for " + file);
+        }
+        return r;
+    }
+
+    /** Interrupts the Jaffree thread, which makes Jaffree destroy the process, and waits for that. */
+    private static void stop(Thread worker) {
+        worker.interrupt();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                LOG.warn("ffprobe thread {} did not stop within {} ms", worker.getName(), STOP_WAIT_MILLIS);
+                break;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(worker, left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ProbeException translate(Throwable t, Path file) {
+        if (t instanceof JaffreeAbnormalExitException) {
+            JaffreeAbnormalExitException e = (JaffreeAbnormalExitException) t;
+            String details = e.getProcessErrorLogMessages() == null ? ""
+                    : e.getProcessErrorLogMessages().stream()
+                            .map(m -> m.message == null ? "" : m.message.trim())
+                            .filter(m -> !m.isEmpty())
+                            .collect(Collectors.joining("; "));
+            return new ProbeException("ffprobe cannot read " + file
+                    + (details.isEmpty() ? ": " + e.getMessage() : ": " + details), e);
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains("error=2")) {
+                return new ProbeException("ffprobe not found (" + (executable == null ? "ffprobe on the PATH"
+                        : executable) + "): " + c.getMessage(), t);
+            }
+        }
+        if (t instanceof JaffreeException) {
+            return new ProbeException("ffprobe failed on " + file + ": " + t.getMessage(), t);
+        }
+        return new ProbeException("ffprobe failed on " + file + ": " + t, t);
+    }
+
+    // ---- mapping ------------------------------------------------------------------------------------------
+
+    private static ProbeResult toResult(FFprobeResult raw, Path file) throws ProbeException {
+        Format format = raw.getFormat();
+        if (format == null || format.getFormatName() == null) {
+            throw new ProbeException("ffprobe found no container format in " + file);
+        }
+        String formatName = format.getFormatName();
+        if (formatName.equals("tty")) {
+            throw new ProbeException("Not a media file (text): " + file);
+        }
+        ProbeData fd = format.getProbeData();
+        ProbeResult result = new ProbeResult();
+        result.container = ProbeNormalizer.container(formatName, file.getFileName().toString());
+        result.durationSeconds = ProbeNormalizer.duration(string(fd, "duration"));
+        result.bitRate = format.getBitRate();
+        result.tags.putAll(ProbeNormalizer.tags(map(fd.getValue("tags"))));
+
+        List<Stream> streams = raw.getStreams() == null ? List.of() : raw.getStreams();
+        double longestStream = -1;
+        for (int i = 0; i < streams.size(); i++) {
+            Stream s = streams.get(i);
+            ProbeData sd = s.getProbeData();
+            int index = s.getIndex() != null ? s.getIndex() : i;
+            Map<?, ?> tags = map(sd.getValue("tags"));
+            Map<?, ?> disposition = map(sd.getValue("disposition"));
+            String type = string(sd, "codec_type");
+            if (type == null) {
+                continue;
+            }
+            Double streamDuration = ProbeNormalizer.duration(string(sd, "duration"));
+            switch (type) {
+                case "video": {
+                    if (flag(disposition, "attached_pic") || flag(disposition, "timed_thumbnails")) {
+                        continue; // cover art, not video
+                    }
+                    VideoTrack v = new VideoTrack();
+                    v.index = index;
+                    v.codec = ProbeNormalizer.videoCodec(s.getCodecName());
+                    v.width = positive(s.getWidth());
+                    v.height = positive(s.getHeight());
+                    v.hdrFormat = ProbeNormalizer.hdrFormat(s.getColorTransfer(), s.getCodecTagString(),
+                            sideDataTypes(s.getSideDataList()));
+                    v.hdr = v.hdrFormat != null;
+                    v.frameRate = ProbeNormalizer.frameRate(string(sd, "avg_frame_rate"), string(sd, "r_frame_rate"));
+                    v.bitDepth = ProbeNormalizer.bitDepth(s.getBitsPerRawSample(), s.getPixFmt());
+                    result.video.add(v);
+                    break;
+                }
+                case "audio": {
+                    AudioTrack a = new AudioTrack();
+                    a.index = index;
+                    a.codec = ProbeNormalizer.audioCodec(s.getCodecName());
+                    a.language = ProbeNormalizer.language(ProbeNormalizer.tag(tags, "language"));
+                    a.channels = positive(s.getChannels());
+                    a.title = ProbeNormalizer.tag(tags, "title");
+                    a.isDefault = flag(disposition, "default");
+                    result.audio.add(a);
+                    break;
+                }
+                case "subtitle": {
+                    SubtitleTrack t = new SubtitleTrack();
+                    t.index = index;
+                    t.codec = ProbeNormalizer.subtitleCodec(s.getCodecName());
+                    t.language = ProbeNormalizer.language(ProbeNormalizer.tag(tags, "language"));
+                    t.title = ProbeNormalizer.tag(tags, "title");
+                    t.forced = flag(disposition, "forced");
+                    t.isDefault = flag(disposition, "default");
+                    result.subtitle.add(t);
+                    break;
+                }
+                default:
+                    continue; // data, attachments (fonts)
+            }
+            if (streamDuration != null) {
+                longestStream = Math.max(longestStream, streamDuration);
+            }
+        }
+        if (result.video.isEmpty() && result.audio.isEmpty()) {
+            throw new ProbeException("No audio or video stream in " + file + " (format " + formatName + ")");
+        }
+        if (result.durationSeconds == null && longestStream >= 0) {
+            result.durationSeconds = longestStream;
+        }
+
+        if (raw.getChapters() != null) {
+            for (com.github.kokorin.jaffree.ffprobe.Chapter c : raw.getChapters()) {
+                Chapter chapter = new Chapter();
+                chapter.title = ProbeNormalizer.tag(map(c.getProbeData().getValue("tags")), "title");
+                Double start = ProbeNormalizer.duration(string(c.getProbeData(), "start_time"));
+                Double end = ProbeNormalizer.duration(string(c.getProbeData(), "end_time"));
+                chapter.start = start == null ? 0 : start;
+                chapter.end = end == null ? chapter.start : end;
+                result.chapters.add(chapter);
+            }
+        }
+        return result;
+    }
+
+    /** Reads the first frame of each PQ video stream: HDR10+ metadata is only visible as frame side data. */
+    private void detectHdr10Plus(ProbeResult result, Path file, long deadlineNanos) {
+        for (VideoTrack v : result.video) {
+            if (!ProbeNormalizer.HDR10.equals(v.hdrFormat)) {
+                continue;
+            }
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                return;
+            }
+            try {
+                FFprobeResult frames = run(newFfprobe()
+                        .setInput(file)
+                        .setSelectStreams(Integer.toString(v.index))
+                        .setShowFrames(true)
+                        .setReadIntervals("%+#1"), file, deadlineNanos);
+                List<String> types = new ArrayList<>();
+                if (frames.getFrames() != null) {
+                    for (FrameSubtitle fs : frames.getFrames()) {
+                        if (fs instanceof Frame) {
+                            types.addAll(sideDataTypes(((Frame) fs).getSideDataList()));
+                        }
+                    }
+                }
+                String refined = ProbeNormalizer.hdrFormat("smpte2084", null, types);
+                if (refined != null) {
+                    v.hdrFormat = refined;
+                }
+            } catch (ProbeException | RuntimeException e) {
+                LOG.debug("Could not read the first frame of stream {} of {}; keeping HDR10", v.index, file, e);
+            }
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private static void checkReadable(Path path) throws ProbeException {
+        if (!Files.exists(path)) {
+            throw new ProbeException("No such file: " + path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ProbeException("Not a regular file: " + path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new ProbeException("File is not readable: " + path);
+        }
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new ProbeException("Cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new ProbeException("Empty file: " + path);
+        }
+    }
+
+    /**
+     * @param configured a directory holding {@code ffprobe}, the executable itself, or {@code null}
+     * @return the executable, or {@code null} for the PATH
+     */
+    static Path resolveExecutable(Path configured) {
+        if (configured == null || configured.toString().isBlank()) {
+            return null;
+        }
+        if (Files.isDirectory(configured)) {
+            Path exe = configured.resolve("ffprobe");
+            Path windowsExe = configured.resolve("ffprobe.exe");
+            return !Files.exists(exe) && Files.exists(windowsExe) ? windowsExe : exe;
+        }
+        return configured;
+    }
+
+    private static List<String> sideDataTypes(List<SideData> sideData) {
+        List<String> types = new ArrayList<>();
+        if (sideData != null) {
+            for (SideData d : sideData) {
+                if (d != null && d.getSideDataType() != null) {
+                    types.add(d.getSideDataType());
+                }
+            }
+        }
+        return types;
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map ? (Map<?, ?>) value : null;
+    }
+
+    private static String string(ProbeData data, String key) {
+        Object value = data == null ? null : data.getValue(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static boolean flag(Map<?, ?> disposition, String name) {
+        if (disposition == null) {
+            return false;
+        }
+        Object value = disposition.get(name);
+        if (value instanceof Number) {
+            return ((Number) value).intValue() != 0;
+        }
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        return value != null && (value.toString().equals("1") || value.toString().equalsIgnoreCase("true"));
+    }
+
+    private static Integer positive(Integer value) {
+        return value != null && value > 0 ? value : null;
+    }
+}

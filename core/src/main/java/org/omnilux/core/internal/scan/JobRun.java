@@ -1,0 +1,92 @@
+package org.omnilux.core.internal.scan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.omnilux.api.library.ScanJob;
+import org.omnilux.api.scanner.MediaScanner;
+
+/** The live state of a running job: counters readable while it runs, flags that stop it. */
+final class JobRun {
+    /** More errors than this are counted but not listed. */
+    static final int MAX_ERRORS = 1000;
+
+    final long id;
+    final List<Long> rootIds;
+    final Instant startedAt;
+    final AtomicLong seen = new AtomicLong();
+    final AtomicLong added = new AtomicLong();
+    final AtomicLong updated = new AtomicLong();
+    final AtomicLong removed = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    private final List<ScanJob.ScanError> errors = new ArrayList<>();
+    private int droppedErrors;
+    volatile boolean cancelled;
+    /** why the job stops when it is not a user's cancel (server stopping) */
+    volatile String abortReason;
+    volatile String status = ScanJob.RUNNING;
+    volatile Instant finishedAt;
+    /** the scanner of the root being walked now; cleared after each root so nothing keeps a removed plugin */
+    volatile MediaScanner currentScanner;
+    /** set when {@link #currentScanner} is unregistered during the walk */
+    volatile boolean scannerGone;
+    final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
+    /** counted down once the job's end is recorded */
+    final CountDownLatch done = new CountDownLatch(1);
+
+    JobRun(long id, List<Long> rootIds, Instant startedAt) {
+        this.id = id;
+        this.rootIds = List.copyOf(rootIds);
+        this.startedAt = startedAt;
+    }
+
+    boolean stopping() {
+        return cancelled || scannerGone;
+    }
+
+    synchronized void error(String path, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new ScanJob.ScanError(path, message));
+        } else {
+            droppedErrors++;
+        }
+    }
+
+    synchronized List<ScanJob.ScanError> errors() {
+        List<ScanJob.ScanError> out = new ArrayList<>(errors);
+        if (droppedErrors > 0) {
+            out.add(new ScanJob.ScanError(null, droppedErrors + " more errors not listed"));
+        }
+        return out;
+    }
+
+    void cancelInFlight() {
+        for (Future<?> f : inFlight) {
+            f.cancel(true);
+        }
+    }
+
+    /** Records the end; status and finish time change together for readers of {@link #snapshot()}. */
+    synchronized void end(String finalStatus, Instant at) {
+        status = finalStatus;
+        finishedAt = at;
+    }
+
+    synchronized void markCancelled() {
+        cancelled = true;
+        if (finishedAt == null) {
+            status = ScanJob.CANCELLED;
+        }
+    }
+
+    synchronized ScanJob snapshot() {
+        return new ScanJob(id, status, rootIds, seen.get(), added.get(), updated.get(), removed.get(), failed.get(),
+                errors(), startedAt, finishedAt);
+    }
+}

@@ -1,0 +1,111 @@
+package org.omnilux.core.internal.scan;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.omnilux.api.probe.MediaProber;
+import org.omnilux.api.scanner.ExternalSubtitle;
+import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.core.internal.probe.ExternalSubtitleFinder;
+
+/** What a scanner gets for one file. Directory listings are shared between the files of one directory. */
+final class ScanContextImpl implements ScanContext {
+    private final Path file;
+    private final Path root;
+    private final String mediaType;
+    private final long size;
+    private final MediaProber prober;
+    private final JobRun run;
+    private final Map<Path, List<Path>> listings;
+    private List<Path> siblings;
+    private List<ExternalSubtitle> externalSubtitles;
+
+    ScanContextImpl(Path file, Path root, String mediaType, long size, MediaProber prober, JobRun run,
+            Map<Path, List<Path>> listings) {
+        this.file = file;
+        this.root = root;
+        this.mediaType = mediaType;
+        this.size = size;
+        this.prober = prober;
+        this.run = run;
+        this.listings = listings;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String mediaType() {
+        return mediaType;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return size;
+    }
+
+    @Override
+    public synchronized List<Path> siblings() {
+        if (siblings == null) {
+            Path dir = file.getParent();
+            List<Path> all = dir == null ? List.of() : listings.computeIfAbsent(dir, ScanContextImpl::list);
+            List<Path> others = new ArrayList<>(all.size());
+            for (Path p : all) {
+                if (!p.equals(file)) {
+                    others.add(p);
+                }
+            }
+            siblings = List.copyOf(others);
+        }
+        return siblings;
+    }
+
+    static List<Path> list(Path dir) {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                out.add(p);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        out.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public synchronized List<ExternalSubtitle> externalSubtitles() {
+        if (externalSubtitles == null) {
+            externalSubtitles = List.copyOf(ExternalSubtitleFinder.find(file, siblings()));
+        }
+        return externalSubtitles;
+    }
+
+    /** @return whether {@link #externalSubtitles()} was asked for already (no new directory work to do) */
+    synchronized List<ExternalSubtitle> externalSubtitlesIfComputed() {
+        return externalSubtitles;
+    }
+
+    @Override
+    public MediaProber prober() {
+        return prober;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return run.stopping() || Thread.currentThread().isInterrupted();
+    }
+}

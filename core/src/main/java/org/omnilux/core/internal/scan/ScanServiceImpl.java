@@ -1,0 +1,682 @@
+package org.omnilux.core.internal.scan;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.omnilux.api.library.ScanJob;
+import org.omnilux.api.library.ScanService;
+import org.omnilux.api.probe.MediaProber;
+import org.omnilux.api.scanner.ExternalSubtitle;
+import org.omnilux.api.scanner.MediaRecord;
+import org.omnilux.api.scanner.MediaScanException;
+import org.omnilux.api.scanner.MediaScanner;
+import org.omnilux.api.service.ConflictException;
+import org.omnilux.api.service.NotFoundException;
+import org.omnilux.core.internal.artwork.ArtworkServiceImpl;
+import org.omnilux.core.internal.persistence.Database;
+import org.omnilux.core.internal.persistence.MediaFileEntity;
+import org.omnilux.core.internal.persistence.RootEntity;
+import org.omnilux.core.internal.persistence.ScanErrorEntity;
+import org.omnilux.core.internal.persistence.ScanJobEntity;
+import org.omnilux.core.internal.scanner.ScannerRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scan engine. Each job runs on a coordinator thread of its own that walks its roots one after the other;
+ * the files that are new or changed are recognised in batches on the bounded worker pool and written one
+ * transaction per batch. Unchanged files (same size and modification time) are not recognised again.
+ *
+ * <p>Files are removed from the library only when the walk of their root completed: a missing or unreadable
+ * root, a root without an installed scanner, a cancelled job or a scanner that left during the walk keep the
+ * files the library already has.
+ */
+@Component(service = ScanService.class, configurationPid = ScanConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ScanConfig.class)
+public final class ScanServiceImpl implements ScanService {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanServiceImpl.class);
+    static final int BATCH = 200;
+    static final int RECENT_JOBS = 50;
+    private static final int DELETE_CHUNK = 500;
+
+    private final Database db;
+    private final ScannerRegistry registry;
+    private final ArtworkServiceImpl artwork;
+    private final MediaProber prober;
+    private final Clock clock;
+    private final ThreadPoolExecutor workers;
+    private final ExecutorService coordinators;
+    private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
+    /** root id → the job scanning it */
+    private final Map<Long, JobRun> rootsInScan = new ConcurrentHashMap<>();
+    private final Consumer<MediaScanner> removalListener = this::scannerRemoved;
+    private volatile boolean closed;
+
+    @Activate
+    public ScanServiceImpl(@Reference Database db, @Reference ScannerRegistry registry,
+            @Reference ArtworkServiceImpl artwork, @Reference MediaProber prober, ScanConfig config) {
+        this(db, registry, artwork, prober, config.poolSize(), Clock.systemUTC());
+    }
+
+    public ScanServiceImpl(Database db, ScannerRegistry registry, ArtworkServiceImpl artwork, MediaProber prober,
+            int poolSize, Clock clock) {
+        this.db = db;
+        this.registry = registry;
+        this.artwork = artwork;
+        this.prober = prober;
+        this.clock = clock;
+        int size = poolSize > 0 ? poolSize : Runtime.getRuntime().availableProcessors();
+        this.workers = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads("omnilux-scan-worker-"));
+        this.workers.allowCoreThreadTimeOut(true);
+        this.coordinators = Executors.newCachedThreadPool(threads("omnilux-scan-job-"));
+        registry.addRemovalListener(removalListener);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops every job (they end as failed: "server stopped during the scan") and the pools. */
+    @Deactivate
+    public void close() {
+        closed = true;
+        registry.removeRemovalListener(removalListener);
+        for (JobRun run : running.values()) {
+            run.abortReason = "server stopped during the scan";
+            run.cancelled = true;
+            run.cancelInFlight();
+        }
+        workers.shutdownNow();
+        coordinators.shutdown();
+        try {
+            // give the coordinators a moment to record how their jobs ended
+            if (!coordinators.awaitTermination(5, TimeUnit.SECONDS)) {
+                coordinators.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            coordinators.shutdownNow();
+        }
+    }
+
+    // ---- the service
+
+    @Override
+    public synchronized ScanJob start(Long rootId) {
+        if (closed) {
+            throw new org.omnilux.api.service.UnavailableException("the scan service is stopping");
+        }
+        List<Long> roots;
+        if (rootId != null) {
+            RootEntity r = db.read(em -> em.find(RootEntity.class, rootId));
+            if (r == null) {
+                throw new NotFoundException("no library root with id " + rootId);
+            }
+            JobRun existing = activeJobOf(rootId);
+            if (existing != null) {
+                return existing.snapshot();
+            }
+            roots = List.of(rootId);
+        } else {
+            List<Long> all = db.read(em -> em.createQuery("SELECT r.id FROM RootEntity r ORDER BY r.id", Long.class)
+                    .getResultList());
+            roots = all.stream().filter(id -> activeJobOf(id) == null).toList();
+            if (roots.isEmpty() && !all.isEmpty()) {
+                // every root is being scanned already: answer with the job of the first
+                return rootsInScan.get(all.get(0)).snapshot();
+            }
+        }
+        Instant now = clock.instant();
+        long id = db.tx(em -> {
+            ScanJobEntity j = new ScanJobEntity();
+            j.status = ScanJob.RUNNING;
+            j.rootIds = roots.stream().map(String::valueOf).collect(Collectors.joining(","));
+            j.startedAt = now;
+            em.persist(j);
+            em.flush();
+            return j.id;
+        });
+        JobRun run = new JobRun(id, roots, now);
+        running.put(id, run);
+        roots.forEach(r -> rootsInScan.put(r, run));
+        try {
+            coordinators.execute(() -> runJob(run));
+        } catch (RejectedExecutionException e) {
+            run.error(null, "the scan service is stopping");
+            finish(run, ScanJob.FAILED);
+        }
+        return run.snapshot();
+    }
+
+    /**
+     * @return the job scanning the root, or {@code null}; a cancelled job still winding down is waited for
+     *         (briefly), so that two jobs never write the same root
+     */
+    private JobRun activeJobOf(long rootId) {
+        JobRun run = rootsInScan.get(rootId);
+        if (run != null && run.cancelled) {
+            try {
+                run.done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            run = rootsInScan.get(rootId);
+        }
+        return run;
+    }
+
+    @Override
+    public ScanJob job(long jobId) {
+        JobRun run = running.get(jobId);
+        if (run != null) {
+            return run.snapshot();
+        }
+        return db.read(em -> {
+            ScanJobEntity j = em.find(ScanJobEntity.class, jobId);
+            if (j == null) {
+                throw new NotFoundException("no scan job with id " + jobId);
+            }
+            return toJob(j, errorsOf(em, List.of(jobId)).getOrDefault(jobId, List.of()));
+        });
+    }
+
+    @Override
+    public List<ScanJob> recentJobs() {
+        return db.read(em -> {
+            List<ScanJobEntity> jobs = em.createQuery("SELECT j FROM ScanJobEntity j ORDER BY j.id DESC",
+                    ScanJobEntity.class).setMaxResults(RECENT_JOBS).getResultList();
+            Map<Long, List<ScanJob.ScanError>> errors = errorsOf(em, jobs.stream().map(j -> j.id).toList());
+            List<ScanJob> out = new ArrayList<>();
+            for (ScanJobEntity j : jobs) {
+                JobRun run = running.get(j.id);
+                out.add(run != null ? run.snapshot() : toJob(j, errors.getOrDefault(j.id, List.of())));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public ScanJob cancel(long jobId) {
+        JobRun run = running.get(jobId);
+        if (run == null || run.cancelled) {
+            job(jobId); // NotFoundException for an unknown id
+            throw new ConflictException("scan job " + jobId + " is not running");
+        }
+        run.markCancelled();
+        run.cancelInFlight();
+        return run.snapshot();
+    }
+
+    private static Map<Long, List<ScanJob.ScanError>> errorsOf(EntityManager em, List<Long> jobIds) {
+        Map<Long, List<ScanJob.ScanError>> out = new HashMap<>();
+        if (jobIds.isEmpty()) {
+            return out;
+        }
+        for (ScanErrorEntity e : em.createQuery("SELECT e FROM ScanErrorEntity e WHERE e.jobId IN :ids ORDER BY e.id",
+                ScanErrorEntity.class).setParameter("ids", jobIds).getResultList()) {
+            out.computeIfAbsent(e.jobId, k -> new ArrayList<>()).add(new ScanJob.ScanError(e.path, e.message));
+        }
+        return out;
+    }
+
+    private static ScanJob toJob(ScanJobEntity j, List<ScanJob.ScanError> errors) {
+        List<Long> roots = new ArrayList<>();
+        if (j.rootIds != null && !j.rootIds.isBlank()) {
+            for (String s : j.rootIds.split(",")) {
+                roots.add(Long.parseLong(s.trim()));
+            }
+        }
+        return new ScanJob(j.id, j.status, roots, j.filesSeen, j.filesAdded, j.filesUpdated, j.filesRemoved,
+                j.filesFailed, errors, j.startedAt, j.finishedAt);
+    }
+
+    /** A scanner left: the jobs using it stop using it at once. */
+    void scannerRemoved(MediaScanner scanner) {
+        for (JobRun run : running.values()) {
+            if (run.currentScanner == scanner) {
+                run.scannerGone = true;
+                run.cancelInFlight();
+            }
+        }
+    }
+
+    // ---- the job
+
+    private void runJob(JobRun run) {
+        String status = ScanJob.COMPLETED;
+        try {
+            for (long rootId : run.rootIds) {
+                if (run.cancelled) {
+                    break;
+                }
+                try {
+                    scanRoot(run, rootId);
+                } finally {
+                    run.currentScanner = null;
+                    run.scannerGone = false;
+                    rootsInScan.remove(rootId, run);
+                }
+            }
+            if (run.cancelled) {
+                status = run.abortReason != null ? ScanJob.FAILED : ScanJob.CANCELLED;
+                if (run.abortReason != null) {
+                    run.error(null, run.abortReason);
+                }
+            }
+        } catch (Throwable t) {
+            LOG.error("Scan job {} failed", run.id, t);
+            run.error(null, "the scan failed: " + t);
+            status = ScanJob.FAILED;
+        } finally {
+            finish(run, status);
+        }
+    }
+
+    private void finish(JobRun run, String status) {
+        Instant end = clock.instant();
+        try {
+            db.txRun(em -> {
+                ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
+                if (j != null) {
+                    copyCounters(run, j);
+                    j.status = status;
+                    j.finishedAt = end;
+                    for (ScanJob.ScanError e : run.errors()) {
+                        ScanErrorEntity row = new ScanErrorEntity();
+                        row.jobId = run.id;
+                        row.path = RecordMerger.clip(e.path(), 4000);
+                        row.message = RecordMerger.clip(e.message() == null ? "error" : e.message(), 4000);
+                        em.persist(row);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the end of scan job {}", run.id, e);
+        } finally {
+            run.end(status, end);
+            running.remove(run.id);
+            run.rootIds.forEach(r -> rootsInScan.remove(r, run));
+            run.done.countDown();
+            LOG.info("Scan job {} {}: seen {}, added {}, updated {}, removed {}, failed {}", run.id, status,
+                    run.seen.get(), run.added.get(), run.updated.get(), run.removed.get(), run.failed.get());
+        }
+    }
+
+    private static void copyCounters(JobRun run, ScanJobEntity j) {
+        j.filesSeen = run.seen.get();
+        j.filesAdded = run.added.get();
+        j.filesUpdated = run.updated.get();
+        j.filesRemoved = run.removed.get();
+        j.filesFailed = run.failed.get();
+    }
+
+    /** A row already in the library: enough to tell whether the file changed. */
+    private record Known(long id, long size, long mtime) {
+    }
+
+    /** A file the walk found and the scanner accepts. */
+    private record Candidate(Path path, long size, long mtime) {
+    }
+
+    /** What recognising one file gave. */
+    private record Outcome(Candidate file, MediaRecord record, String posterUrl, List<ExternalSubtitle> subtitles,
+            String error) {
+    }
+
+    /** The root is gone from the database (removed during the scan). */
+    private static final class RootRemoved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private void scanRoot(JobRun run, long rootId) throws IOException {
+        RootEntity root = db.read(em -> em.find(RootEntity.class, rootId));
+        if (root == null) {
+            run.error(null, "library root " + rootId + " was removed before it was scanned");
+            return;
+        }
+        Optional<ScannerRegistry.Entry> entry = registry.scannerFor(root.mediaType);
+        if (entry.isEmpty()) {
+            run.error(root.path, "no scanner installed for media type " + root.mediaType);
+            return;
+        }
+        MediaScanner scanner = entry.get().scanner();
+        run.currentScanner = scanner;
+        run.scannerGone = false;
+        if (registry.scannerFor(root.mediaType).map(e -> e.scanner() != scanner).orElse(true)) {
+            run.scannerGone = true; // left between the lookup and now
+        }
+        Path rootPath = Path.of(root.path);
+        if (!Files.isDirectory(rootPath) || !Files.isReadable(rootPath)) {
+            run.error(root.path, "library root is missing or unreadable; its files are kept");
+            return;
+        }
+
+        Map<String, Known> known = new HashMap<>();
+        db.read(em -> {
+            for (Object[] row : em.createQuery("SELECT f.id, f.path, f.sizeBytes, f.mtime FROM MediaFileEntity f "
+                    + "WHERE f.rootId = :r", Object[].class).setParameter("r", rootId).getResultList()) {
+                known.put((String) row[1], new Known(((Number) row[0]).longValue(), ((Number) row[2]).longValue(),
+                        ((Number) row[3]).longValue()));
+            }
+            return null;
+        });
+        Set<String> kept = new HashSet<>();
+        List<Path> unreadableDirs = new ArrayList<>();
+        List<Candidate> pending = new ArrayList<>();
+        boolean[] rootUnreadable = {false};
+        long[] entries = {0};
+
+        try {
+            Files.walkFileTree(rootPath, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (run.stopping()) {
+                                return FileVisitResult.TERMINATE;
+                            }
+                            if (!dir.equals(rootPath)) {
+                                entries[0]++;
+                            }
+                            return !dir.equals(rootPath) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            entries[0]++;
+                            if (run.stopping()) {
+                                return FileVisitResult.TERMINATE;
+                            }
+                            if (!attrs.isRegularFile() || hidden(file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            boolean accepted;
+                            try {
+                                accepted = scanner.accepts(file, rootPath);
+                            } catch (RuntimeException | LinkageError e) {
+                                run.failed.incrementAndGet();
+                                run.error(file.toString(), "the scanner failed: " + e);
+                                if (known.containsKey(file.toString())) {
+                                    kept.add(file.toString());
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (!accepted) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            run.seen.incrementAndGet();
+                            pending.add(new Candidate(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+                            if (pending.size() >= BATCH) {
+                                processBatch(run, root, rootPath, scanner, pending, known, kept);
+                                pending.clear();
+                            }
+                            return run.stopping() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                            if (file.equals(rootPath)) {
+                                rootUnreadable[0] = true;
+                                return FileVisitResult.TERMINATE;
+                            }
+                            if (exc instanceof FileSystemLoopException) {
+                                return FileVisitResult.CONTINUE; // a symlink back up the tree
+                            }
+                            // the records under it stay: we could not look at what is there now
+                            unreadableDirs.add(file);
+                            run.error(file.toString(), "cannot read: " + exc.getMessage());
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+            if (!pending.isEmpty() && !run.stopping() && !rootUnreadable[0]) {
+                processBatch(run, root, rootPath, scanner, pending, known, kept);
+                pending.clear();
+            }
+        } catch (RootRemoved e) {
+            run.error(root.path, "library root was removed during the scan");
+            return;
+        }
+        if (rootUnreadable[0]) {
+            run.error(root.path, "library root is missing or unreadable; its files are kept");
+            return;
+        }
+        if (run.scannerGone) {
+            run.error(root.path, "the scanner for media type " + root.mediaType
+                    + " was removed during the scan; the files already in the library are kept");
+            return;
+        }
+        if (run.cancelled) {
+            return;
+        }
+        if (entries[0] == 0 && !known.isEmpty()) {
+            // an empty mount point looks exactly like this: never wipe a library because a disk is not mounted
+            run.error(root.path, "library root is empty; its " + known.size()
+                    + " files are kept (remove the root to drop them)");
+            return;
+        }
+        // the walk completed: what was not seen is gone from disk (or no longer a library item)
+        List<Long> gone = new ArrayList<>();
+        for (Map.Entry<String, Known> k : known.entrySet()) {
+            if (!kept.contains(k.getKey()) && !under(Path.of(k.getKey()), unreadableDirs)) {
+                gone.add(k.getValue().id());
+            }
+        }
+        Instant now = clock.instant();
+        db.txRun(em -> {
+            for (int i = 0; i < gone.size(); i += DELETE_CHUNK) {
+                List<Long> chunk = gone.subList(i, Math.min(gone.size(), i + DELETE_CHUNK));
+                em.createQuery("DELETE FROM MediaFileEntity f WHERE f.id IN :ids").setParameter("ids", chunk)
+                        .executeUpdate();
+            }
+            RootEntity r = em.find(RootEntity.class, rootId);
+            if (r != null) {
+                r.lastScanAt = now;
+            }
+            ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
+            if (j != null) {
+                run.removed.addAndGet(gone.size());
+                copyCounters(run, j);
+            }
+        });
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean under(Path p, Collection<Path> dirs) {
+        for (Path d : dirs) {
+            if (p.startsWith(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Recognises the new and changed files of a batch on the pool, then writes them in one transaction. */
+    private void processBatch(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner,
+            List<Candidate> batch, Map<String, Known> known, Set<String> kept) {
+        Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (Candidate c : batch) {
+            Known k = known.get(c.path().toString());
+            if (k != null && k.size() == c.size() && k.mtime() == c.mtime()) {
+                kept.add(c.path().toString()); // unchanged: not recognised again
+                continue;
+            }
+            if (run.stopping()) {
+                break;
+            }
+            try {
+                Future<Outcome> f = workers.submit(() -> recognise(run, root, rootPath, scanner, c, listings));
+                run.inFlight.add(f);
+                futures.add(f);
+            } catch (RejectedExecutionException e) {
+                run.cancelled = true; // the pool is shutting down
+                break;
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (CancellationException e) {
+                // cancelled job or scanner removed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.cancelled = true;
+                run.cancelInFlight();
+            } catch (ExecutionException e) {
+                LOG.warn("Unexpected failure while recognising a file", e.getCause());
+            } finally {
+                run.inFlight.remove(f);
+            }
+        }
+        write(run, root, outcomes, known, kept);
+    }
+
+    private Outcome recognise(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Candidate c,
+            Map<Path, List<Path>> listings) {
+        if (run.stopping()) {
+            throw new CancellationException();
+        }
+        ScanContextImpl ctx = new ScanContextImpl(c.path(), rootPath, root.mediaType, c.size(), prober, run, listings);
+        try {
+            Optional<MediaRecord> result = scanner.recognise(ctx);
+            if (result == null || result.isEmpty()) {
+                return new Outcome(c, null, null, null, null);
+            }
+            MediaRecord r = result.get();
+            String posterUrl = null;
+            try {
+                if (r.posterFile != null) {
+                    posterUrl = artwork.store(r.posterFile).orElse(null);
+                }
+                if (posterUrl == null && r.posterImage != null) {
+                    posterUrl = artwork.store(r.posterImage).orElse(null);
+                }
+            } catch (IOException e) {
+                LOG.debug("Artwork of {} not stored: {}", c.path(), e.toString());
+            }
+            List<ExternalSubtitle> subs = r.externalSubtitles != null && !r.externalSubtitles.isEmpty()
+                    ? r.externalSubtitles
+                    : ctx.externalSubtitlesIfComputed() != null ? ctx.externalSubtitlesIfComputed()
+                    : r.probe != null && r.probe.video != null && !r.probe.video.isEmpty() ? ctx.externalSubtitles()
+                    : List.of();
+            return new Outcome(c, r, posterUrl, subs, null);
+        } catch (MediaScanException e) {
+            return new Outcome(c, null, null, null, e.getMessage() == null ? "the file cannot be read" : e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            if (run.stopping()) {
+                throw new CancellationException();
+            }
+            return new Outcome(c, null, null, null, "the scanner failed: " + e);
+        }
+    }
+
+    private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known,
+            Set<String> kept) {
+        Instant now = clock.instant();
+        db.txRun(em -> {
+            if (em.find(RootEntity.class, root.id) == null) {
+                throw new RootRemoved();
+            }
+            for (Outcome o : outcomes) {
+                String path = o.file().path().toString();
+                Known k = known.get(path);
+                if (o.error() != null) {
+                    run.failed.incrementAndGet();
+                    run.error(path, o.error());
+                    if (k != null) {
+                        kept.add(path); // a file that fails once keeps its record
+                    }
+                    continue;
+                }
+                if (o.record() == null) {
+                    continue; // not a library item; an old record of it goes at the end of the walk
+                }
+                MediaFileEntity e = k == null ? null : em.find(MediaFileEntity.class, k.id());
+                boolean isNew = e == null;
+                if (isNew) {
+                    e = new MediaFileEntity();
+                    e.rootId = root.id;
+                    e.path = path;
+                    e.addedAt = now;
+                }
+                e.mediaType = root.mediaType;
+                e.sizeBytes = o.file().size();
+                e.mtime = o.file().mtime();
+                e.updatedAt = now;
+                try {
+                    RecordMerger.merge(e, o.record(), o.file().path(), o.posterUrl(), o.subtitles());
+                } catch (RuntimeException ex) {
+                    run.failed.incrementAndGet();
+                    run.error(path, "the scanner's record cannot be stored: " + ex.getMessage());
+                    if (k != null) {
+                        kept.add(path);
+                        em.detach(e);
+                    }
+                    continue;
+                }
+                if (isNew) {
+                    em.persist(e);
+                    run.added.incrementAndGet();
+                } else {
+                    run.updated.incrementAndGet();
+                }
+                kept.add(path);
+            }
+            ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
+            if (j != null) {
+                copyCounters(run, j);
+            }
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package org.omnilux.core.internal.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
+import org.omnilux.api.service.UnavailableException;
+import org.omnilux.core.internal.testing.TestDatabases;
+
+class MigrationsTest {
+
+    @Test
+    void createsSchemaOnEmptyDatabaseAndIsIdempotentOnRestart() throws Exception {
+        Path dir = TestDatabases.newDataDir();
+        Database db = Database.open(dir);
+        assertTrue(db.isReady());
+        db.txRun(em -> {
+            RootEntity r = new RootEntity();
+            r.path = "/x";
+            r.name = "x";
+            r.mediaType = "movie";
+            r.createdAt = java.time.Instant.now();
+            em.persist(r);
+        });
+        db.close();
+        assertTrue(Files.isDirectory(dir.resolve("db")));
+
+        // second start: no migration re-runs (it would fail on CREATE TABLE), data is kept
+        Database again = Database.open(dir);
+        long roots = again.read(em -> em.createQuery("SELECT COUNT(r) FROM RootEntity r", Long.class).getSingleResult());
+        assertEquals(1, roots);
+        again.close();
+
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+            rs.next();
+            assertEquals(Migrations.SCRIPTS.size(), rs.getInt(1));
+            assertEquals(Migrations.versionOf(Migrations.SCRIPTS.get(Migrations.SCRIPTS.size() - 1)), rs.getInt(2));
+        } finally {
+            EmbeddedDataSource down = new EmbeddedDataSource();
+            down.setDatabaseName(dir.resolve("db").toString());
+            down.setShutdownDatabase("shutdown");
+            try (Connection ignored = down.getConnection()) {
+                // not reached
+            } catch (java.sql.SQLException expected) {
+                // 08006
+            }
+        }
+    }
+
+    @Test
+    void marksJobsLeftRunningAsFailed() {
+        Path dir = TestDatabases.newDataDir();
+        Database db = Database.open(dir);
+        long id = db.tx(em -> {
+            ScanJobEntity j = new ScanJobEntity();
+            j.status = "running";
+            j.rootIds = "";
+            j.startedAt = java.time.Instant.now();
+            em.persist(j);
+            em.flush();
+            return j.id;
+        });
+        db.close();
+        Database again = Database.open(dir);
+        ScanJobEntity j = again.read(em -> em.find(ScanJobEntity.class, id));
+        assertEquals("failed", j.status);
+        assertTrue(j.finishedAt != null);
+        List<String> messages = again.read(em -> em.createQuery(
+                "SELECT e.message FROM ScanErrorEntity e WHERE e.jobId = :j", String.class).setParameter("j", id)
+                .getResultList());
+        assertEquals(List.of("server stopped during the scan"), messages);
+        again.close();
+    }
+
+    @Test
+    void aClosedDatabaseAnswersUnavailable() {
+        Database db = TestDatabases.open();
+        assertTrue(db.isReady());
+        db.close();
+        assertFalse(db.isReady());
+        assertThrows(UnavailableException.class, () -> db.read(em -> em.find(RootEntity.class, 1L)));
+    }
+
+    @Test
+    void reopensAfterTheWholeEngineWasShutDown() {
+        // what a bundle restart does: close() stops the Derby engine, the next activation boots it again
+        Path dir = TestDatabases.newDataDir();
+        Database.open(dir, true).close();
+        Database again = Database.open(dir, true);
+        long users = again.read(em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class)
+                .getSingleResult());
+        assertEquals(0, users);
+        assertTrue(again.isReady());
+        again.close();
+    }
+
+    @Test
+    void splitsStatementsAndDropsComments() {
+        List<String> s = Migrations.statements("-- c\nCREATE TABLE a (x INT); -- tail\n\nCREATE INDEX i ON a (x);\n");
+        assertEquals(List.of("CREATE TABLE a (x INT)", "CREATE INDEX i ON a (x)"), s);
+    }
+
+    @Test
+    void searchTextStripsAccentsAndCase() {
+        assertEquals("amelie poulain", SearchText.normalise("  Amélie   POULAIN "));
+        assertEquals(List.of("amelie", "l'ete"), SearchText.words("AMÉLIE l'Été amelie"));
+        assertTrue(SearchText.of("Le Fabuleux Destin d'Amélie", java.util.Map.of("genres", List.of("Comédie")))
+                .contains("comedie"));
+        assertEquals("%50\\%\\_x%", SearchText.likeContains("50%_x"));
+    }
+}

@@ -1,0 +1,45 @@
+package org.omnilux.core.internal.scanner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.omnilux.api.library.PluginInfo;
+import org.omnilux.api.scanner.MediaScanner;
+import org.omnilux.core.internal.testing.TestScanner;
+
+class ScannerRegistryTest {
+    @Test
+    void indexesByMediaTypeGroupsByBundleAndForgetsOnRemove() {
+        ScannerRegistry r = new ScannerRegistry();
+        List<MediaScanner> removed = new ArrayList<>();
+        r.addRemovalListener(removed::add);
+        TestScanner movie = new TestScanner("movie");
+        TestScanner tv = new TestScanner("tv");
+        TestScanner music = new TestScanner("music");
+        r.add(movie, "org.omnilux.scanner.video", "Video scanners", "1.2.0", 10, 0);
+        r.add(tv, "org.omnilux.scanner.video", "Video scanners", "1.2.0", 11, 0);
+        r.add(music, "org.omnilux.scanner.music", "Music", "0.9.0", 12, 0);
+
+        assertEquals(Set.of("movie", "tv", "music"), r.installedTypes());
+        assertEquals(movie, r.scannerFor("movie").orElseThrow().scanner());
+        assertEquals("overview", r.descriptorFor("tv").orElseThrow().fields.get(0).name);
+        assertEquals(List.of(new PluginInfo("org.omnilux.scanner.music", "Music", "0.9.0", List.of("music"), "active"),
+                new PluginInfo("org.omnilux.scanner.video", "Video scanners", "1.2.0", List.of("movie", "tv"), "active")),
+                r.plugins());
+
+        r.remove(tv);
+        assertFalse(r.isInstalled("tv"));
+        assertTrue(r.scannerFor("tv").isEmpty());
+        assertEquals(List.of(tv), removed);
+        assertTrue(r.entries().stream().noneMatch(e -> e.scanner() == tv));
+        assertEquals(List.of("movie"), r.plugins().get(1).mediaTypes());
+        r.remove(tv); // twice: nothing more happens
+        assertEquals(1, removed.size());
+    }
+}

@@ -1,0 +1,34 @@
+package org.omnilux.scanner.movie.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Small helpers on file names; pure string work, no I/O. */
+final class FileNames {
+
+    private FileNames() {
+    }
+
+    /** @return the file name without its last extension ({@code Movie (2010).mkv} → {@code Movie (2010)}) */
+    static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** @return the last extension in lower case without the dot, or an empty string */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** @return {@code true} when the file lies in a folder below the root rather than in the root itself */
+    static boolean inOwnFolder(Path file, Path root) {
+        Path parent = file.getParent();
+        return parent != null && parent.getFileName() != null && !parent.equals(root);
+    }
+
+    static String name(Path path) {
+        Path name = path.getFileName();
+        return name == null ? "" : name.toString();
+    }
+}
