@@ -75,7 +75,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ScanConfig.class)
 public final class ScanServiceImpl implements ScanService {
     private static final Logger LOG = LoggerFactory.getLogger(ScanServiceImpl.class);
-    static final int BATCH = 200;
+    /**
+     * New or changed files recognised and written together. Small enough that the job's counters move every
+     * second or so while ffprobe runs, large enough that a write is not a transaction per file.
+     */
+    static final int BATCH_PER_WORKER = 8;
     static final int RECENT_JOBS = 50;
     private static final int DELETE_CHUNK = 500;
 
@@ -85,6 +89,7 @@ public final class ScanServiceImpl implements ScanService {
     private final MediaProber prober;
     private final Clock clock;
     private final ThreadPoolExecutor workers;
+    private final int batchSize;
     private final ExecutorService coordinators;
     private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
     /** root id → the job scanning it */
@@ -106,6 +111,7 @@ public final class ScanServiceImpl implements ScanService {
         this.prober = prober;
         this.clock = clock;
         int size = poolSize > 0 ? poolSize : Runtime.getRuntime().availableProcessors();
+        this.batchSize = BATCH_PER_WORKER * size;
         this.workers = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("omnilux-scan-worker-"));
         this.workers.allowCoreThreadTimeOut(true);
@@ -451,8 +457,14 @@ public final class ScanServiceImpl implements ScanService {
                                 return FileVisitResult.CONTINUE;
                             }
                             run.seen.incrementAndGet();
-                            pending.add(new Candidate(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
-                            if (pending.size() >= BATCH) {
+                            long mtime = attrs.lastModifiedTime().toMillis();
+                            Known k = known.get(file.toString());
+                            if (k != null && k.size() == attrs.size() && k.mtime() == mtime) {
+                                kept.add(file.toString()); // unchanged: not recognised again
+                                return FileVisitResult.CONTINUE;
+                            }
+                            pending.add(new Candidate(file, attrs.size(), mtime));
+                            if (pending.size() >= batchSize) {
                                 processBatch(run, root, rootPath, scanner, pending, known, kept);
                                 pending.clear();
                             }
@@ -546,11 +558,6 @@ public final class ScanServiceImpl implements ScanService {
         Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
         List<Future<Outcome>> futures = new ArrayList<>();
         for (Candidate c : batch) {
-            Known k = known.get(c.path().toString());
-            if (k != null && k.size() == c.size() && k.mtime() == c.mtime()) {
-                kept.add(c.path().toString()); // unchanged: not recognised again
-                continue;
-            }
             if (run.stopping()) {
                 break;
             }
