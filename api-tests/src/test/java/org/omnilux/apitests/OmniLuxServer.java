@@ -47,18 +47,29 @@ final class OmniLuxServer implements AutoCloseable {
         Files.createDirectories(home.resolve("bundles"));
         OmniLuxServer server = new OmniLuxServer(home, freePort());
         if (withMovieScanner) {
-            server.installPlugin(movieScannerJar(), "omnilux-scanner-movie.jar");
+            server.installScanner("movie");
         }
         return server;
     }
 
     static Path movieScannerJar() {
-        Path jar = Path.of(System.getProperty("omnilux.scanner.movie.jar",
-                "../scanner-movie/target/omnilux-scanner-movie-0.1.0-SNAPSHOT.jar"));
+        return scannerJar("movie");
+    }
+
+    /** The jar the build made of {@code scanner-<type>/}. */
+    static Path scannerJar(String type) {
+        String artifact = "omnilux-scanner-" + type;
+        Path jar = Path.of(System.getProperty("omnilux.repo.dir", ".."), "scanner-" + type, "target",
+                artifact + "-" + System.getProperty("omnilux.version", "0.1.0-SNAPSHOT") + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("movie scanner jar missing: " + jar + " (build the reactor first)");
+            throw new IllegalStateException(type + " scanner jar missing: " + jar + " (build the reactor first)");
         }
         return jar;
+    }
+
+    /** Installs the shipped scanner of a media type under the name the build gives it in the bundles folder. */
+    Path installScanner(String type) throws IOException {
+        return installPlugin(scannerJar(type), "omnilux-scanner-" + type + ".jar");
     }
 
     /** Copies a plugin jar into the bundles folder the way a user should: copy, then rename. */

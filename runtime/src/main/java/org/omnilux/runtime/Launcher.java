@@ -37,8 +37,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 public final class Launcher {
 
-    /** The start level FileInstall gives to plugins: after the core (level 2) is up. */
-    static final int PLUGIN_START_LEVEL = 3;
+    /** The start level FileInstall gives to plugins: after the core (2) and the REST API (4) are up. */
+    static final int PLUGIN_START_LEVEL = 5;
 
     private static final Pattern SYSTEM_BUNDLE_ENTRY = Pattern.compile("system/(\\d+)/([^/]+\\.jar)");
 
@@ -62,6 +62,10 @@ public final class Launcher {
         Files.createDirectories(settings.bundlesDir());
         // read by logback.xml; set before the first logger is created
         System.setProperty("omnilux.log.dir", logDir.toString());
+        // a server has no display (PDF covers are rendered with java.awt), and libraries that cache (PDFBox's
+        // font cache) write into the data folder, not the home of whoever runs the server
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("pdfbox.fontcache", settings.dataDir().resolve("cache").toString());
         Path logConfig = settings.configDir().resolve("logback.xml");
         if (Files.isRegularFile(logConfig)) {
             System.setProperty("logback.configurationFile", logConfig.toString());

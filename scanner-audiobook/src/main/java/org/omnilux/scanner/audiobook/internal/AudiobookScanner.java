@@ -1,0 +1,313 @@
+package org.omnilux.scanner.audiobook.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.omnilux.api.probe.Chapter;
+import org.omnilux.api.probe.ProbeException;
+import org.omnilux.api.probe.ProbeResult;
+import org.omnilux.api.scanner.MediaRecord;
+import org.omnilux.api.scanner.MediaScanException;
+import org.omnilux.api.scanner.MediaScanner;
+import org.omnilux.api.scanner.MediaTypeDescriptor;
+import org.omnilux.api.scanner.MetadataField;
+import org.omnilux.api.scanner.MetadataField.Type;
+import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code audiobook} media type: one library item per book, whether the book is one file or many.
+ *
+ * <p><b>Single-file books</b> ({@code .m4b}, {@code .m4a}, {@code .mp3}…): the chapters are the file's own
+ * chapter marks as ffprobe reads them (MP4 chapter atoms, ID3 {@code CHAP} frames).
+ *
+ * <p><b>Books in parts</b> ({@code Book/01.mp3 … 12.mp3}, {@code Book/Part 1.mp3}, {@code Book/CD1/…}; see
+ * {@link BookLayout} for the exact rule) are <em>one</em> item. The first part in natural order represents the
+ * book: its record has the path of that part, the duration is the sum of every part's probed duration, and the
+ * chapters are one per part — titled by the part's title tag, else its file name — with cumulative start and
+ * end. Every other part answers {@link Optional#empty()}, so the book is counted once in the library and its
+ * statistics (the size shown is the first part's). A part that cannot be probed is left out of the sum and the
+ * chapters; an empty part is reported as a job error of its own; a first part that cannot be read fails the book.
+ * The core re-reads the first part only when that file changes, so a part added later shows after the first
+ * part changes or the book is re-added.
+ *
+ * <p><b>Where the values come from.</b> Tags of the representing file first (jaudiotagger, else ffprobe's
+ * container tags): title from the album tag (a single file's title tag next); author from artist, else album
+ * artist; narrator from a {@code NARRATOR} field, else the composer; series and index from {@code SERIES} /
+ * {@code SERIES-PART} fields, else {@code MVNM}/{@code MVIN} (movement), else a grouping such as
+ * {@code Series #2}. The names fill the rest (see {@link BookNameParser}). The cover is the embedded picture,
+ * else {@code cover.jpg}/{@code folder.jpg}-style images in the book folder.
+ *
+ * <p>Stateless and thread-safe; starts no threads.
+ */
+@Component(service = MediaScanner.class)
+public class AudiobookScanner implements MediaScanner {
+
+    static final String MEDIA_TYPE = "audiobook";
+
+    static final List<String> AUDIO_EXTENSIONS = List.of("m4b", "m4a", "mp3", "aac", "ogg", "oga", "opus", "flac",
+            "wma", "wav", "mka");
+    private static final Set<String> AUDIO_EXTENSION_SET = Set.copyOf(AUDIO_EXTENSIONS);
+    private static final List<String> COVER_NAMES = List.of("cover", "folder", "front", "poster");
+    private static final List<String> COVER_EXTENSIONS = List.of("jpg", "jpeg", "png");
+    private static final Pattern GROUPING_SERIES = Pattern.compile(
+            "^(.+?)(?:\\s*#\\s*|,?\\s+(?:book|vol\\.?|volume|part)\\s*)(\\d{1,3}(?:\\.\\d{1,2})?)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECIMAL = Pattern.compile("^\\s*#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\b.*$");
+
+    private static final Pattern GENERIC_FILE_NAME = Pattern.compile(
+            "^[\\W\\d_]*$|^(?i)(audio\\s*book|book|full|complete|unabridged|(part|track|cd|disc)\\s*\\d*)$");
+
+    private final BookLayout layout = new BookLayout();
+    private final BookNameParser nameParser = new BookNameParser();
+    private final BookTagReader tagReader = new BookTagReader();
+
+    @Override
+    public ScannerDescriptor descriptor() {
+        // a fresh object per call: DTOs are mutable, and the descriptor must never change
+        ScannerDescriptor descriptor = new ScannerDescriptor();
+        descriptor.mediaTypes.add(new MediaTypeDescriptor(MEDIA_TYPE, List.of(
+                MetadataField.of("author", Type.STRING),
+                MetadataField.of("narrator", Type.STRING),
+                MetadataField.of("series", Type.STRING),
+                MetadataField.of("seriesIndex", Type.DECIMAL),
+                MetadataField.of("chapters", Type.OBJECT_LIST),
+                MetadataField.of("posterUrl", Type.STRING))));
+        descriptor.extensions.addAll(AUDIO_EXTENSIONS);
+        return descriptor;
+    }
+
+    @Override
+    public boolean accepts(Path file, Path root) {
+        return AUDIO_EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
+    }
+
+    @Override
+    public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
+        Path file = context.file();
+        Path root = context.root();
+        if (context.sizeBytes() == 0) {
+            throw new MediaScanException("empty file");
+        }
+        BookLayout.Book book = layout.find(file, root, context.siblings(), path -> accepts(path, root));
+        if (!book.first().equals(file)) {
+            return Optional.empty(); // a later part: the first part stands for the whole book
+        }
+        BookTagReader.Result read = tagReader.read(file);
+        ProbeResult probe = probe(context, file, read.failure());
+        BookTags tags = read.tags() != null ? read.tags() : BookTagReader.fromProbeTags(probe.tags);
+        ParsedBook name = parseName(book, file, root);
+
+        MediaRecord record = new MediaRecord();
+        record.probe = probe;
+        record.title = firstNonNull(tags.album(), book.isSingleFile() ? tags.title() : null, name.title(),
+                FileNames.baseName(FileNames.name(file)));
+        record.year = firstNonNull(year(tags.date()), name.year());
+        List<Map<String, Object>> chapters;
+        if (book.isSingleFile()) {
+            chapters = ownChapters(probe);
+        } else {
+            chapters = new ArrayList<>();
+            record.durationSeconds = partChapters(context, book, probe, chapters);
+        }
+        Map<String, Object> metadata = record.metadata;
+        putIfPresent(metadata, "author", firstNonNull(tags.artist(), tags.albumArtist(), name.author()));
+        putIfPresent(metadata, "narrator", firstNonNull(tags.narrator(), tags.composer(), name.narrator()));
+        String[] grouping = grouping(tags.grouping());
+        String series = firstNonNull(tags.series(), tags.movement(), grouping[0], name.series());
+        putIfPresent(metadata, "series", series);
+        if (series != null) {
+            putIfPresent(metadata, "seriesIndex", firstNonNull(decimal(tags.seriesPart()), decimal(tags.movementNo()),
+                    decimal(grouping[1]), name.seriesIndex()));
+        }
+        if (!chapters.isEmpty()) {
+            metadata.put("chapters", chapters);
+        }
+        if (tags.cover() != null) {
+            record.posterImage = tags.cover();
+        } else if (book.bookFolder() != null && !book.shared()) {
+            record.posterFile = cover(book.bookFolder(), file, context.siblings()).orElse(null);
+        }
+        return Optional.of(record);
+    }
+
+    private ParsedBook parseName(BookLayout.Book book, Path file, Path root) {
+        Path folder = book.isSingleFile() ? file.getParent() : book.bookFolder();
+        List<String> containers = new ArrayList<>();
+        if (folder != null && folder.startsWith(root) && !folder.equals(root)) {
+            for (Path part : root.relativize(folder)) {
+                containers.add(part.toString());
+            }
+        }
+        String bookName;
+        if (!book.isSingleFile()) {
+            bookName = containers.remove(containers.size() - 1);
+        } else {
+            bookName = FileNames.baseName(FileNames.name(file));
+            // a single file named like its folder ("Dune/Dune.m4b") or named like nothing ("Dune/01.m4b",
+            // "Dune/audiobook.m4b"): the folder is the book's and names it
+            if (!containers.isEmpty() && !book.shared() && (sameWords(bookName, containers.get(containers.size() - 1))
+                    || GENERIC_FILE_NAME.matcher(bookName).matches())) {
+                bookName = containers.remove(containers.size() - 1);
+            }
+        }
+        return nameParser.parse(bookName, containers);
+    }
+
+    private static ProbeResult probe(ScanContext context, Path file, String tagFailure) throws MediaScanException {
+        ProbeResult result;
+        try {
+            result = context.prober().probe(file);
+        } catch (ProbeException e) {
+            String tagProblem = tagFailure == null ? "" : "; tags: " + tagFailure;
+            throw new MediaScanException("not a readable audio file: " + e.getMessage() + tagProblem, e);
+        }
+        if (result == null || result.audio == null || result.audio.isEmpty()) {
+            throw new MediaScanException("not an audio file: it has no audio stream");
+        }
+        return result;
+    }
+
+    private static List<Map<String, Object>> ownChapters(ProbeResult probe) {
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        if (probe.chapters == null) {
+            return chapters;
+        }
+        for (Chapter chapter : probe.chapters) {
+            chapters.add(chapter(chapter.title, chapter.start, chapter.end));
+        }
+        return chapters;
+    }
+
+    /** Probes every part, fills one chapter per part and returns the total duration. */
+    private static Double partChapters(ScanContext context, BookLayout.Book book, ProbeResult firstProbe,
+            List<Map<String, Object>> chapters) throws MediaScanException {
+        double position = 0;
+        for (Path part : book.parts()) {
+            if (context.isCancelled()) {
+                throw new MediaScanException("scan cancelled");
+            }
+            ProbeResult probe;
+            if (part.equals(book.first())) {
+                probe = firstProbe;
+            } else {
+                try {
+                    probe = context.prober().probe(part);
+                } catch (ProbeException e) {
+                    continue; // an unreadable part is left out rather than failing the whole book
+                }
+            }
+            if (probe == null || probe.durationSeconds == null || probe.durationSeconds.isNaN()
+                    || probe.audio == null || probe.audio.isEmpty()) {
+                continue;
+            }
+            String title = BookTagReader.value(probe.tags == null ? null : probe.tags.get("title"));
+            if (title == null) {
+                title = BookNameParser.partTitle(FileNames.baseName(FileNames.name(part)));
+            }
+            double end = position + probe.durationSeconds;
+            chapters.add(chapter(title, position, end));
+            position = end;
+        }
+        return position;
+    }
+
+    private static Map<String, Object> chapter(String title, double start, double end) {
+        Map<String, Object> chapter = new LinkedHashMap<>();
+        chapter.put("title", title);
+        chapter.put("start", millis(start));
+        chapter.put("end", millis(end));
+        return chapter;
+    }
+
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000.0) / 1000.0;
+    }
+
+    private static Optional<Path> cover(Path bookFolder, Path file, List<Path> siblings) {
+        List<Path> candidates;
+        if (bookFolder.equals(file.getParent())) {
+            candidates = siblings;
+        } else {
+            try (Stream<Path> entries = Files.list(bookFolder)) {
+                candidates = entries.toList();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        for (String base : COVER_NAMES) {
+            for (String extension : COVER_EXTENSIONS) {
+                for (Path candidate : candidates) {
+                    if (FileNames.name(candidate).equalsIgnoreCase(base + "." + extension)) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Series #2}, {@code Series, Book 2.5} → {series, index}; anything else is the series itself. */
+    static String[] grouping(String grouping) {
+        if (grouping == null) {
+            return new String[2];
+        }
+        Matcher m = GROUPING_SERIES.matcher(grouping.trim());
+        return m.matches() ? new String[] {m.group(1).trim(), m.group(2)} : new String[] {grouping.trim(), null};
+    }
+
+    /** {@code 1}, {@code 1.5}, {@code #2}, {@code 3/7} → the leading number; {@code null} otherwise or for 0. */
+    static Double decimal(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = DECIMAL.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        double d = Double.parseDouble(m.group(1));
+        return d > 0 ? d : null;
+    }
+
+    static Integer year(String date) {
+        if (date == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(?<!\\d)((?:1[5-9]|20)\\d\\d)(?!\\d)").matcher(date);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private static boolean sameWords(String a, String b) {
+        return normalise(a).equals(normalise(b)) && !normalise(a).isEmpty();
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}]+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void putIfPresent(Map<String, Object> metadata, String key, Object value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

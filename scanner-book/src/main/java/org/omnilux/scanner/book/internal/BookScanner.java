@@ -1,0 +1,113 @@
+package org.omnilux.scanner.book.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.omnilux.api.scanner.MediaRecord;
+import org.omnilux.api.scanner.MediaScanException;
+import org.omnilux.api.scanner.MediaScanner;
+import org.omnilux.api.scanner.MediaTypeDescriptor;
+import org.omnilux.api.scanner.MetadataField;
+import org.omnilux.api.scanner.MetadataField.Type;
+import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code book} media type: e-books.
+ *
+ * <p>EPUB 2/3 metadata comes from the package document (title, authors, publisher, ISBN, language, date, series,
+ * cover); PDF metadata from the document information, with the page count and the first page rendered as the
+ * cover (PDFBox); FB2 from its {@code title-info}/{@code publish-info}. MOBI, AZW, AZW3, TXT and DjVu files are
+ * listed with what their names say ({@code Author - Title (Year).mobi}). Whatever a file lacks, its name fills
+ * in. No audio or video: the prober is never called, the container is the book format.
+ *
+ * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ */
+@Component(service = MediaScanner.class)
+public class BookScanner implements MediaScanner {
+
+    static final String MEDIA_TYPE = "book";
+
+    static final List<String> EXTENSIONS = List.of("epub", "pdf", "mobi", "azw3", "azw", "fb2", "txt", "djvu");
+    private static final Set<String> EXTENSION_SET = Set.copyOf(EXTENSIONS);
+
+    private final BookNameParser nameParser = new BookNameParser();
+    private final EpubReader epubReader = new EpubReader();
+    private final PdfReader pdfReader = new PdfReader();
+    private final Fb2Reader fb2Reader = new Fb2Reader();
+
+    @Override
+    public ScannerDescriptor descriptor() {
+        // a fresh object per call: DTOs are mutable, and the descriptor must never change
+        ScannerDescriptor descriptor = new ScannerDescriptor();
+        descriptor.mediaTypes.add(new MediaTypeDescriptor(MEDIA_TYPE, List.of(
+                MetadataField.of("author", Type.STRING),
+                MetadataField.of("publisher", Type.STRING),
+                MetadataField.of("isbn", Type.STRING),
+                MetadataField.of("language", Type.STRING),
+                MetadataField.of("pageCount", Type.INTEGER),
+                MetadataField.of("posterUrl", Type.STRING),
+                MetadataField.of("series", Type.STRING),
+                MetadataField.of("seriesIndex", Type.DECIMAL))));
+        descriptor.extensions.addAll(EXTENSIONS);
+        return descriptor;
+    }
+
+    @Override
+    public boolean accepts(Path file, Path root) {
+        return EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
+    }
+
+    /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Book.epub", ".caltrash"). */
+    private static boolean isHidden(Path file, Path root) {
+        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
+        Path file = context.file();
+        String extension = FileNames.extension(FileNames.name(file));
+        if (context.sizeBytes() == 0) {
+            throw new MediaScanException("empty file");
+        }
+        BookInfo info = switch (extension) {
+            case "epub" -> epubReader.read(file);
+            case "pdf" -> pdfReader.read(file);
+            case "fb2" -> fb2Reader.read(file);
+            default -> new BookInfo();
+        };
+        BookNameParser.ParsedBookName name = nameParser.parse(file);
+
+        MediaRecord record = new MediaRecord();
+        record.title = info.title != null ? info.title : name.title();
+        record.year = info.year != null ? info.year : name.year();
+        record.container = extension;
+        record.posterImage = info.cover;
+        Map<String, Object> metadata = record.metadata;
+        putIfPresent(metadata, "author", info.author() != null ? info.author() : name.author());
+        putIfPresent(metadata, "publisher", info.publisher);
+        putIfPresent(metadata, "isbn", info.isbn);
+        putIfPresent(metadata, "language", info.language);
+        putIfPresent(metadata, "pageCount", info.pageCount);
+        putIfPresent(metadata, "series", info.series);
+        putIfPresent(metadata, "seriesIndex", info.series == null ? null : info.seriesIndex);
+        return Optional.of(record);
+    }
+
+    /** Only fields with a value go in: the API leaves out fields that do not apply. */
+    private static void putIfPresent(Map<String, Object> metadata, String key, Object value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+}

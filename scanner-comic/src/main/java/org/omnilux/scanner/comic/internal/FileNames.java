@@ -1,0 +1,28 @@
+package org.omnilux.scanner.comic.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Small helpers on file names; pure string work, no I/O. */
+final class FileNames {
+
+    private FileNames() {
+    }
+
+    /** @return the file name without its last extension ({@code Saga 001 (2012).cbz} → {@code Saga 001 (2012)}) */
+    static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** @return the last extension in lower case without the dot, or an empty string */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    static String name(Path path) {
+        Path name = path == null ? null : path.getFileName();
+        return name == null ? "" : name.toString();
+    }
+}

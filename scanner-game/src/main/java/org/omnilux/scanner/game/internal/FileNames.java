@@ -1,0 +1,32 @@
+package org.omnilux.scanner.game.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Small helpers on file names; pure string work, no I/O. */
+final class FileNames {
+
+    private FileNames() {
+    }
+
+    /** @return the file name without its last extension ({@code Game (USA).sfc} → {@code Game (USA)}) */
+    static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** @return the last extension in lower case without the dot, or an empty string */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 && dot < fileName.length() - 1 ? fileName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    static String extension(Path path) {
+        return extension(name(path));
+    }
+
+    static String name(Path path) {
+        Path name = path.getFileName();
+        return name == null ? "" : name.toString();
+    }
+}

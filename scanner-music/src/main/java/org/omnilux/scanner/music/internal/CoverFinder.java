@@ -1,0 +1,63 @@
+package org.omnilux.scanner.music.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds an album's cover image in its folder, by the names players and rippers write: {@code cover},
+ * {@code folder}, {@code front}, {@code album}, {@code albumart} ({@code .jpg}, {@code .jpeg}, {@code .png}),
+ * in that order of preference. A disc folder ({@code CD2}) without a cover of its own uses the album folder's.
+ */
+final class CoverFinder {
+
+    private static final List<String> BASE_NAMES = List.of("cover", "folder", "front", "album", "albumart");
+    private static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png");
+    private static final Pattern DISC_FOLDER = Pattern.compile("^(?:cd|disc|disk|dvd)\\s*[-_]?\\s*\\d{1,2}\\b.*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * @param file     the track
+     * @param root     the library root: a cover in the root is not every loose track's cover
+     * @param siblings the other entries of the track's folder
+     */
+    Optional<Path> find(Path file, Path root, List<Path> siblings) {
+        Path folder = file.getParent();
+        if (folder == null || folder.equals(root)) {
+            return Optional.empty();
+        }
+        Optional<Path> own = best(siblings);
+        if (own.isPresent()) {
+            return own;
+        }
+        Path album = folder.getParent();
+        if (album != null && !folder.equals(root) && album.startsWith(root) && !album.equals(root)
+                && DISC_FOLDER.matcher(FileNames.name(folder)).matches()) {
+            try (Stream<Path> entries = Files.list(album)) {
+                return best(entries.toList());
+            } catch (IOException e) {
+                return Optional.empty(); // no cover is no error
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Path> best(List<Path> candidates) {
+        for (String base : BASE_NAMES) {
+            for (String extension : EXTENSIONS) {
+                String wanted = base + "." + extension;
+                for (Path candidate : candidates) {
+                    if (FileNames.name(candidate).toLowerCase(Locale.ROOT).equals(wanted)) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
