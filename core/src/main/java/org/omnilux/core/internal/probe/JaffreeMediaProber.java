@@ -1,16 +1,25 @@
 package org.omnilux.core.internal.probe;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.omnilux.api.probe.AudioTrack;
@@ -23,20 +32,18 @@ import org.omnilux.api.probe.VideoTrack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.github.kokorin.jaffree.JaffreeException;
-import com.github.kokorin.jaffree.LogLevel;
-import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 import com.github.kokorin.jaffree.ffprobe.Format;
 import com.github.kokorin.jaffree.ffprobe.Frame;
 import com.github.kokorin.jaffree.ffprobe.FrameSubtitle;
 import com.github.kokorin.jaffree.ffprobe.SideData;
 import com.github.kokorin.jaffree.ffprobe.Stream;
+import com.github.kokorin.jaffree.ffprobe.data.JsonFormatParser;
 import com.github.kokorin.jaffree.ffprobe.data.ProbeData;
-import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 
 /**
- * {@link MediaProber} over the system {@code ffprobe}, driven through Jaffree.
+ * {@link MediaProber} over the system {@code ffprobe}: the process is run here (see {@link #run}), its JSON is read
+ * with Jaffree's parser and model ({@link FFprobeResult}).
  *
  * <p>At most {@code maxConcurrentProbes} ffprobe processes run at once (callers beyond that wait, interruptibly,
  * for a permit). Each probe has a deadline of {@code timeout}; past it the ffprobe process is destroyed and a
@@ -59,6 +66,19 @@ public final class JaffreeMediaProber implements MediaProber {
 
     private static final Logger LOG = LoggerFactory.getLogger(JaffreeMediaProber.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** ffprobe's JSON for one file is a few KB; this bound only stops a runaway process from filling the heap. */
+    private static final int MAX_OUTPUT_BYTES = 64 << 20;
+    private static final int MAX_ERROR_BYTES = 16 << 10;
+    /**
+     * Drains the stdout and stderr of the ffprobe processes (two threads per running probe, reused; idle ones end
+     * after a minute). Shared by every prober: a configuration change replaces the prober, not this pool.
+     */
+    private static final ExecutorService IO = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "omnilux-ffprobe-io-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
 
     /** The ffprobe executable, or {@code null} to find {@code ffprobe} on the PATH. */
     private final Path executable;
@@ -113,12 +133,8 @@ public final class JaffreeMediaProber implements MediaProber {
         }
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
-            FFprobe ffprobe = newFfprobe()
-                    .setInput(path)
-                    .setShowFormat(true)
-                    .setShowStreams(true)
-                    .setShowChapters(true);
-            FFprobeResult raw = run(ffprobe, path, deadline);
+            FFprobeResult raw = run(List.of("-show_format", "-show_streams", "-show_chapters", "-print_format", "json",
+                    "-i", path.toString()), path, deadline);
             ProbeResult result;
             try {
                 result = toResult(raw, path);
@@ -134,92 +150,159 @@ public final class JaffreeMediaProber implements MediaProber {
 
     // ---- process ------------------------------------------------------------------------------------------
 
-    private FFprobe newFfprobe() {
-        FFprobe ffprobe = executable == null ? FFprobe.atPath() : new FFprobe(executable);
-        return ffprobe.setLogLevel(LogLevel.ERROR);
-    }
-
-    private FFprobeResult run(FFprobe ffprobe, Path file, long deadlineNanos) throws ProbeException {
-        AtomicReference<FFprobeResult> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.set(ffprobe.execute());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "omnilux-ffprobe-" + THREADS.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+    /**
+     * Runs ffprobe with {@code args} and returns what it printed, parsed by Jaffree's JSON parser.
+     *
+     * <p>The process is started and waited for here, not through Jaffree's {@code FFprobe.execute()}: Jaffree
+     * 2023.09.10 waits for its stdout/stderr helper threads with a {@code sleep(100)} loop that always sleeps at
+     * least once after the process has exited, which cost ~100 ms per probe while holding a permit (it halved the
+     * throughput of a scan of small files), and it starts two new threads per process. Here the two streams are
+     * drained on pooled threads and the caller waits for them with the probe's deadline: nothing polls, a timed
+     * out or interrupted probe destroys its process.
+     */
+    private FFprobeResult run(List<String> args, Path file, long deadlineNanos) throws ProbeException {
+        List<String> command = new ArrayList<>(args.size() + 4);
+        command.add(executable == null ? "ffprobe" : executable.toString());
+        command.add("-hide_banner");
+        command.add("-loglevel");
+        command.add("error");
+        command.addAll(args);
+        Process process;
         try {
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(worker, remaining);
-            }
-        } catch (InterruptedException e) {
-            stop(worker);
-            Thread.currentThread().interrupt();
-            throw new ProbeException("Interrupted while probing " + file, e);
+            process = new ProcessBuilder(command).start();
+        } catch (IOException | RuntimeException e) {
+            throw startFailure(e);
         }
-        if (worker.isAlive()) {
-            stop(worker);
+        Future<byte[]> stdout;
+        Future<byte[]> stderr;
+        try {
+            closeQuietly(process.getOutputStream()); // ffprobe reads no input: it sees EOF at once
+            stdout = IO.submit(() -> read(process.getInputStream(), MAX_OUTPUT_BYTES, true));
+            stderr = IO.submit(() -> read(process.getErrorStream(), MAX_ERROR_BYTES, false));
+        } catch (RuntimeException e) {
+            stop(process);
+            throw new ProbeException("Could not read the output of ffprobe on " + file + ": " + e, e);
+        }
+        byte[] out;
+        byte[] err;
+        int exit;
+        try {
+            out = stdout.get(remaining(deadlineNanos), TimeUnit.NANOSECONDS);
+            err = stderr.get(remaining(deadlineNanos), TimeUnit.NANOSECONDS);
+            // both pipes are closed: the process is exiting, this wait is short
+            if (!process.waitFor(remaining(deadlineNanos), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException();
+            }
+            exit = process.exitValue();
+        } catch (TimeoutException e) {
+            stop(process);
             throw new ProbeException("ffprobe timed out after " + timeout.toMillis() + " ms on " + file
                     + "; the process was stopped");
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new ProbeException("Interrupted while probing " + file, e);
+        } catch (ExecutionException e) {
+            stop(process);
+            throw new ProbeException("Could not read the output of ffprobe on " + file + ": " + e.getCause(),
+                    e.getCause());
         }
-        Throwable t = failure.get();
-        if (t != null) {
-            throw translate(t, file);
+        if (exit != 0) {
+            String details = errorText(err);
+            throw new ProbeException("ffprobe cannot read " + file
+                    + (details.isEmpty() ? ": it ended with exit code " + exit : ": " + details));
         }
-        FFprobeResult r = result.get();
-        if (r == null) {
+        if (out.length == 0) {
             throw new ProbeException("ffprobe gave no result for " + file);
         }
-        return r;
+        try {
+            return new FFprobeResult(new JsonFormatParser().parse(new ByteArrayInputStream(out)));
+        } catch (RuntimeException e) {
+            throw new ProbeException("Could not read what ffprobe said about " + file + ": " + e, e);
+        }
     }
 
-    /** Interrupts the Jaffree thread, which makes Jaffree destroy the process, and waits for that. */
-    private static void stop(Thread worker) {
-        worker.interrupt();
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    /**
+     * Reads a stream to its end, keeping at most {@code limit} bytes.
+     *
+     * @param failWhenLonger whether more than {@code limit} bytes is an error (stdout) or just cut off (stderr)
+     */
+    private static byte[] read(InputStream in, int limit, boolean failWhenLonger) throws IOException {
+        try (in) {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream(failWhenLonger ? 8192 : 256);
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                int keep = Math.min(n, limit - kept.size());
+                if (keep < n && failWhenLonger) {
+                    throw new IOException("ffprobe printed more than " + limit + " bytes");
+                }
+                kept.write(buffer, 0, keep); // stderr past the limit is drained and dropped
+            }
+            return kept.toByteArray();
+        }
+    }
+
+    /** @return ffprobe's error lines, joined with "; " */
+    private static String errorText(byte[] stderr) {
+        return new String(stderr, StandardCharsets.UTF_8).lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Stops a process that timed out or whose probe was interrupted and waits, at most {@value #STOP_WAIT_MILLIS}
+     * ms, for it to be gone: politely first (ffprobe ends on SIGTERM), then forcibly.
+     */
+    private static void stop(Process process) {
+        process.destroy();
+        boolean interrupted = Thread.interrupted();
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
-        boolean interrupted = false;
-        while (worker.isAlive()) {
+        boolean forced = false;
+        while (process.isAlive()) {
             long left = until - System.nanoTime();
             if (left <= 0) {
-                LOG.warn("ffprobe thread {} did not stop within {} ms", worker.getName(), STOP_WAIT_MILLIS);
+                LOG.warn("ffprobe process {} did not stop within {} ms", process.pid(), STOP_WAIT_MILLIS);
                 break;
             }
+            if (!forced && left < TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS / 2)) {
+                process.destroyForcibly();
+                forced = true;
+            }
             try {
-                TimeUnit.NANOSECONDS.timedJoin(worker, left);
+                process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS / 2)),
+                        TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
+        // the pipes: readers blocked on them end (a grandchild may still hold them; its reader is a daemon)
+        closeQuietly(process.getInputStream());
+        closeQuietly(process.getErrorStream());
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private ProbeException translate(Throwable t, Path file) {
-        if (t instanceof JaffreeAbnormalExitException) {
-            JaffreeAbnormalExitException e = (JaffreeAbnormalExitException) t;
-            String details = e.getProcessErrorLogMessages() == null ? ""
-                    : e.getProcessErrorLogMessages().stream()
-                            .map(m -> m.message == null ? "" : m.message.trim())
-                            .filter(m -> !m.isEmpty())
-                            .collect(Collectors.joining("; "));
-            return new ProbeException("ffprobe cannot read " + file
-                    + (details.isEmpty() ? ": " + e.getMessage() : ": " + details), e);
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing to do
         }
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains("error=2")) {
-                return new ProbeException("ffprobe not found (" + (executable == null ? "ffprobe on the PATH"
-                        : executable) + "): " + c.getMessage(), t);
-            }
+    }
+
+    private ProbeException startFailure(Exception e) {
+        String where = executable == null ? "ffprobe on the PATH" : executable.toString();
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("error=2,") || message.contains("No such file")) {
+            return new ProbeException("ffprobe not found (" + where + "): " + message, e);
         }
-        if (t instanceof JaffreeException) {
-            return new ProbeException("ffprobe failed on " + file + ": " + t.getMessage(), t);
-        }
-        return new ProbeException("ffprobe failed on " + file + ": " + t, t);
+        return new ProbeException("ffprobe cannot be started (" + where + "): " + message, e);
     }
 
     // ---- mapping ------------------------------------------------------------------------------------------
@@ -331,11 +414,8 @@ public final class JaffreeMediaProber implements MediaProber {
                 return;
             }
             try {
-                FFprobeResult frames = run(newFfprobe()
-                        .setInput(file)
-                        .setSelectStreams(Integer.toString(v.index))
-                        .setShowFrames(true)
-                        .setReadIntervals("%+#1"), file, deadlineNanos);
+                FFprobeResult frames = run(List.of("-select_streams", Integer.toString(v.index), "-show_frames",
+                        "-read_intervals", "%+#1", "-print_format", "json", "-i", file.toString()), file, deadlineNanos);
                 List<String> types = new ArrayList<>();
                 if (frames.getFrames() != null) {
                     for (FrameSubtitle fs : frames.getFrames()) {

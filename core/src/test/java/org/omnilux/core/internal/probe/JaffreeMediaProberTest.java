@@ -404,6 +404,94 @@ class JaffreeMediaProberTest {
         assertTrue(max >= 1);
     }
 
+    // ---- the process: output, errors, interruption, no polling ---------------------------------------------
+
+    @Test
+    void ffprobeErrorOutputIsInTheMessage() throws Exception {
+        Path bin = Files.createDirectories(DIR.resolve("failing-bin"));
+        script(bin.resolve("ffprobe"), "#!/bin/sh\necho 'moov atom not found' >&2\necho 'second line' >&2\nexit 1\n");
+        JaffreeMediaProber failing = new JaffreeMediaProber(bin, 1, Duration.ofSeconds(30));
+        ProbeException e = assertThrows(ProbeException.class, () -> failing.probe(DIR.resolve("h264.mp4")));
+        assertTrue(e.getMessage().contains("h264.mp4"), e.getMessage());
+        assertTrue(e.getMessage().contains("moov atom not found; second line"), e.getMessage());
+    }
+
+    @Test
+    void muchErrorOutputDoesNotBlockTheProbe() throws Exception {
+        Path bin = Files.createDirectories(DIR.resolve("chatty-bin"));
+        // 400 KB on stderr before the answer: more than a pipe holds, so both streams must be drained at once
+        script(bin.resolve("ffprobe"), "#!/bin/sh\ni=0\nwhile [ $i -lt 400 ]; do head -c 1024 /dev/zero | tr '\\0' x >&2;"
+                + " i=$((i+1)); done\nexec \"" + realFfprobe + "\" \"$@\"\n");
+        JaffreeMediaProber chatty = new JaffreeMediaProber(bin, 1, Duration.ofSeconds(30));
+        assertEquals("h264", chatty.probe(DIR.resolve("h264.mp4")).video.get(0).codec);
+    }
+
+    @Test
+    void interruptStopsTheProcessAtOnce() throws Exception {
+        Path bin = Files.createDirectories(DIR.resolve("hanging-bin"));
+        Path pidFile = bin.resolve("pid");
+        Files.deleteIfExists(pidFile);
+        script(bin.resolve("ffprobe"), "#!/bin/sh\necho $$ > \"$(dirname \"$0\")/pid\"\nexec sleep 60\n");
+        JaffreeMediaProber hanging = new JaffreeMediaProber(bin, 1, Duration.ofSeconds(60));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ProbeResult> f = pool.submit(() -> hanging.probe(DIR.resolve("h264.mp4")));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(pidFile) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(100);
+            long start = System.nanoTime();
+            f.cancel(true);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(JaffreeMediaProber.STOP_WAIT_MILLIS + 2000, TimeUnit.MILLISECONDS));
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(took < 2000, "the interrupted probe took " + took + " ms to stop");
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    "the interrupted ffprobe process " + pid + " is still running");
+        } finally {
+            pool.shutdownNow();
+        }
+        // the permit came back
+        Files.deleteIfExists(pidFile);
+        ExecutorService again = Executors.newSingleThreadExecutor();
+        try {
+            Future<ProbeResult> f = again.submit(() -> hanging.probe(DIR.resolve("h264.mp4")));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(pidFile) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.exists(pidFile), "the next probe did not get a permit");
+            f.cancel(true);
+        } finally {
+            again.shutdownNow();
+            again.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Jaffree's {@code FFprobe.execute()} slept 100 ms after every process: a probe of an instant ffprobe must not
+     * take that long. The fastest of 10 probes is compared, so that a busy machine does not fail the test.
+     */
+    @Test
+    void anInstantFfprobeIsNotDelayed() throws Exception {
+        Path bin = Files.createDirectories(DIR.resolve("instant-bin"));
+        Path answer = bin.resolve("answer.json");
+        Files.writeString(answer, run(List.of(realFfprobe.toString(), "-v", "error", "-show_format", "-show_streams",
+                "-show_chapters", "-of", "json", DIR.resolve("h264.mp4").toString())));
+        script(bin.resolve("ffprobe"), "#!/bin/sh\nexec cat \"" + answer + "\"\n");
+        JaffreeMediaProber instant = new JaffreeMediaProber(bin, 1, Duration.ofSeconds(30));
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            assertEquals("h264", instant.probe(DIR.resolve("h264.mp4")).video.get(0).codec);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        long bestMillis = TimeUnit.NANOSECONDS.toMillis(best);
+        assertTrue(bestMillis < 80, "the fastest probe of an instant ffprobe took " + bestMillis + " ms");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static void assertDuration(double expected, Double actual) {
