@@ -1,6 +1,7 @@
 package org.omnilux.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -42,6 +43,8 @@ import jakarta.servlet.ServletResponse;
 public final class JerseyServletComponent extends ServletContainer {
 
     private static final long serialVersionUID = 1L;
+    /** Beyond this an unread body is not worth reading just to keep the connection. */
+    private static final long MAX_DRAINED_BYTES = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(JerseyServletComponent.class);
 
     @Activate
@@ -89,6 +92,26 @@ public final class JerseyServletComponent extends ServletContainer {
             super.service(request, response);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+        drainUnreadBody(request);
+    }
+
+    /**
+     * A request answered without reading its body (a 415, a 401 on a POST) leaves bytes on the connection, and
+     * Jetty then closes it after the response: the client's next request on that kept-alive connection fails.
+     * Reading the rest (up to a bound) keeps the connection usable.
+     */
+    private static void drainUnreadBody(ServletRequest request) {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        try {
+            InputStream in = request.getInputStream();
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was read as characters: nothing to keep alive
         }
     }
 
