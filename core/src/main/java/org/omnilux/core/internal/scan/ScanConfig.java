@@ -7,6 +7,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface ScanConfig {
     String PID = "org.omnilux.scan";
 
-    @AttributeDefinition(description = "Files recognised in parallel; 0 = the number of processors")
+    @AttributeDefinition(description = "Files recognised in parallel; 0 = twice the number of processors (ffprobe itself runs at most once per processor)")
     int poolSize() default 0;
 }

@@ -110,7 +110,9 @@ public final class ScanServiceImpl implements ScanService {
         this.artwork = artwork;
         this.prober = prober;
         this.clock = clock;
-        int size = poolSize > 0 ? poolSize : Runtime.getRuntime().availableProcessors();
+        // twice the probes that may run at once (the prober bounds those to the cores): a scanner's own work
+        // (names, sidecars, artwork) and the end of a batch overlap with probes instead of leaving ffprobe idle
+        int size = poolSize > 0 ? poolSize : 2 * Runtime.getRuntime().availableProcessors();
         this.batchSize = BATCH_PER_WORKER * size;
         this.workers = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("omnilux-scan-worker-"));

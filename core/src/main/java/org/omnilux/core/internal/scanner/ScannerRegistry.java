@@ -1,5 +1,7 @@
 package org.omnilux.core.internal.scanner;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -19,13 +22,27 @@ import org.omnilux.api.scanner.MediaScanner;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.ScannerDescriptor;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Namespace;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * The scanners installed now, indexed by media type. Scanners come and go at any time (hot deploy); the
  * registry keeps nothing of a scanner after its unbind, and tells the listeners (the scan engine) so that
  * they stop using it.
+ * <p>
+ * {@link #plugins()} reports every bundle installed from the bundles folder (framework property
+ * {@code omnilux.bundles.dir}) and every bundle that registers a scanner, with its state worked out at request time
+ * from the framework (bundle state, wiring) and from DS ({@link ServiceComponentRuntime} DTOs): no thread, no
+ * polling. Of a plugin the registry keeps only strings (the media types it last declared, why its scanner was
+ * ignored), dropped when the bundle is uninstalled.
  */
 @Component(service = {ScannerRegistry.class, PluginService.class})
 public final class ScannerRegistry implements PluginService {
@@ -47,8 +70,51 @@ public final class ScannerRegistry implements PluginService {
     /** in bind order; replaced, never mutated, so readers need no lock */
     private volatile List<Entry> entries = List.of();
     private final List<Consumer<MediaScanner>> removalListeners = new CopyOnWriteArrayList<>();
+    /** plugin id (symbolic name) to the media types its scanner declared when last bound */
+    private final Map<String, List<String>> seenTypes = new ConcurrentHashMap<>();
+    /** service id of a scanner that was bound but ignored to "bsn@version" and why */
+    private final Map<Long, String[]> rejected = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceComponentRuntime scr;
+
+    private volatile BundleContext context;
+    private volatile Path bundlesDir;
+    private final BundleListener forgetUninstalled = this::bundleChanged;
 
     public ScannerRegistry() {
+    }
+
+    @Activate
+    void activate(BundleContext ctx) {
+        String dir = ctx.getProperty("omnilux.bundles.dir");
+        bundlesDir = dir == null || dir.isBlank() ? null : normalize(Path.of(dir));
+        context = ctx;
+        ctx.addBundleListener(forgetUninstalled);
+    }
+
+    @Deactivate
+    void deactivate(BundleContext ctx) {
+        ctx.removeBundleListener(forgetUninstalled);
+        context = null;
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        if (event.getType() != BundleEvent.UNINSTALLED) {
+            return;
+        }
+        String bsn = event.getBundle().getSymbolicName();
+        BundleContext ctx = context;
+        if (bsn == null || ctx == null) {
+            return;
+        }
+        for (Bundle b : ctx.getBundles()) {
+            if (bsn.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
+                return; // another version still there: keep what it declared
+            }
+        }
+        seenTypes.remove(bsn);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -65,6 +131,9 @@ public final class ScannerRegistry implements PluginService {
     }
 
     void removeScanner(MediaScanner scanner, ServiceReference<?> ref) {
+        if (ref.getProperty(Constants.SERVICE_ID) instanceof Long id) {
+            rejected.remove(id);
+        }
         remove(scanner);
     }
 
@@ -76,10 +145,14 @@ public final class ScannerRegistry implements PluginService {
             d = scanner.descriptor();
         } catch (RuntimeException e) {
             LOG.error("Scanner {} from {} failed to describe itself; ignored", scanner.getClass().getName(), bundleId, e);
+            rejected.put(serviceId, new String[] {bundleId + "@" + bundleVersion,
+                    "scanner " + scanner.getClass().getName() + " failed to describe itself: " + e});
             return;
         }
         if (d == null || d.mediaTypes == null || d.mediaTypes.isEmpty()) {
             LOG.warn("Scanner {} from {} declares no media type; ignored", scanner.getClass().getName(), bundleId);
+            rejected.put(serviceId, new String[] {bundleId + "@" + bundleVersion,
+                    "scanner " + scanner.getClass().getName() + " declares no media type"});
             return;
         }
         List<String> types = new ArrayList<>();
@@ -93,6 +166,9 @@ public final class ScannerRegistry implements PluginService {
             List<Entry> next = new ArrayList<>(entries);
             next.add(e);
             entries = List.copyOf(next);
+        }
+        if (!types.isEmpty()) {
+            seenTypes.put(bundleId, List.copyOf(types));
         }
         LOG.info("Scanner added: {} {} for {}", bundleId, bundleVersion, types);
     }
@@ -159,15 +235,178 @@ public final class ScannerRegistry implements PluginService {
             byBundle.computeIfAbsent(e.bundleId() + "@" + e.bundleVersion(), k -> new ArrayList<>()).add(e);
         }
         List<PluginInfo> out = new ArrayList<>();
+        BundleContext ctx = context;
+        Bundle[] bundles = null;
+        if (ctx != null) {
+            try {
+                bundles = ctx.getBundles();
+            } catch (IllegalStateException stopping) {
+                bundles = null;
+            }
+        }
+        if (bundles != null) {
+            for (Bundle b : bundles) {
+                String key = b.getSymbolicName() + "@" + b.getVersion();
+                List<Entry> bound = byBundle.remove(key);
+                if (bound == null && !isPlugin(b) && !hasRejected(key)) {
+                    continue;
+                }
+                try {
+                    out.add(PluginStates.map(facts(b, key, bound, bundles)));
+                } catch (RuntimeException e) {
+                    // the bundle went away while we looked at it
+                    LOG.debug("Plugin {} changed while read", key, e);
+                }
+            }
+        }
+        // scanners bound outside the framework (tests) or from a bundle no longer listed
         for (List<Entry> group : byBundle.values()) {
             Entry first = group.get(0);
-            Set<String> types = new LinkedHashSet<>();
-            group.stream().map(Entry::mediaTypes).forEach(types::addAll);
-            out.add(new PluginInfo(first.bundleId(), first.bundleName(), first.bundleVersion(), List.copyOf(types),
-                    "active"));
+            out.add(new PluginInfo(first.bundleId(), first.bundleName(), first.bundleVersion(), typesOf(group),
+                    PluginStates.ACTIVE, null));
         }
         out.sort(Comparator.comparing(PluginInfo::id).thenComparing(PluginInfo::version));
         return out;
+    }
+
+    private static List<String> typesOf(List<Entry> group) {
+        Set<String> types = new LinkedHashSet<>();
+        group.stream().map(Entry::mediaTypes).forEach(types::addAll);
+        return List.copyOf(types);
+    }
+
+    private boolean hasRejected(String key) {
+        return rejected.values().stream().anyMatch(r -> r[0].equals(key));
+    }
+
+    /** @return whether FileInstall installed the bundle from the bundles folder ({@code file:<path>} under it) */
+    boolean isPlugin(Bundle b) {
+        Path dir = bundlesDir;
+        String location = b.getLocation();
+        if (dir == null || location == null || !location.startsWith("file:") || b.getBundleId() == 0) {
+            return false;
+        }
+        try {
+            return normalize(Path.of(URI.create(location))).startsWith(dir);
+        } catch (RuntimeException notAPath) {
+            try {
+                return normalize(Path.of(location.substring("file:".length()))).startsWith(dir);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    private static Path normalize(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private PluginStates.Facts facts(Bundle b, String key, List<Entry> bound, Bundle[] all) {
+        String bsn = b.getSymbolicName();
+        String id = bsn != null ? bsn : fileName(b.getLocation());
+        String name = b.getHeaders().get(Constants.BUNDLE_NAME);
+        int state = b.getState();
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+        String missing = state == Bundle.INSTALLED && revision != null ? missingRequirement(revision, all) : null;
+        String failure = null;
+        String waiting = null;
+        ServiceComponentRuntime runtime = scr;
+        if (state == Bundle.ACTIVE && runtime != null && bound == null) {
+            java.util.Collection<ComponentDescriptionDTO> descriptions = runtime.getComponentDescriptionDTOs(b);
+            String declared = b.getHeaders().get("Service-Component");
+            if (descriptions.isEmpty() && declared != null && !declared.isBlank()) {
+                // SCR drops a component it cannot even load (say, its class is missing) and only logs why
+                failure = "DS could not load its components (Service-Component: " + declared.strip()
+                        + "): see the server log";
+            }
+            for (ComponentDescriptionDTO d : descriptions) {
+                if (!runtime.isComponentEnabled(d)) {
+                    waiting = waiting != null ? waiting : "component " + d.name + " is disabled";
+                    continue;
+                }
+                for (ComponentConfigurationDTO c : runtime.getComponentConfigurationDTOs(d)) {
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && failure == null) {
+                        failure = "component " + d.name + ": " + PluginStates.summary(c.failure);
+                    } else if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && waiting == null) {
+                        StringBuilder r = new StringBuilder("component " + d.name + " waits for");
+                        for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                            r.append(' ').append(u.name).append(u.target == null ? "" : " " + u.target);
+                        }
+                        waiting = r.toString();
+                    } else if (c.state == ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION && waiting == null) {
+                        waiting = "component " + d.name + " waits for its configuration";
+                    }
+                }
+            }
+        }
+        String rejectedReason = null;
+        for (String[] r : rejected.values()) {
+            if (r[0].equals(key)) {
+                rejectedReason = r[1];
+                break;
+            }
+        }
+        List<String> active = bound == null ? List.of() : typesOf(bound);
+        return new PluginStates.Facts(id, name == null ? id : name, b.getVersion().toString(), state, fragment,
+                active, seenTypes.getOrDefault(id, List.of()), missing, failure, rejectedReason, waiting);
+    }
+
+    private static String fileName(String location) {
+        if (location == null) {
+            return "unknown";
+        }
+        int slash = location.lastIndexOf('/');
+        return slash < 0 ? location : location.substring(slash + 1);
+    }
+
+    /**
+     * The first mandatory, resolve-time requirement of a revision that no resolved bundle satisfies, as the
+     * framework's resolver names it ({@code namespace; filter}); a requirement only unresolved bundles provide says
+     * so. Reads the wiring only: it does not try to resolve or start anything.
+     *
+     * @return {@code null} when every requirement has a candidate (a uses or singleton conflict, or not tried yet)
+     */
+    static String missingRequirement(BundleRevision revision, Bundle[] all) {
+        for (BundleRequirement req : revision.getDeclaredRequirements(null)) {
+            Map<String, String> directives = req.getDirectives();
+            if (Namespace.RESOLUTION_OPTIONAL.equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE))
+                    || PackageNamespace.RESOLUTION_DYNAMIC.equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE))) {
+                continue;
+            }
+            String effective = directives.get(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE);
+            if (effective != null && !Namespace.EFFECTIVE_RESOLVE.equals(effective)) {
+                continue;
+            }
+            String unresolvedProvider = null;
+            boolean satisfied = false;
+            for (Bundle other : all) {
+                BundleRevision r = other.adapt(BundleRevision.class);
+                if (r == null) {
+                    continue;
+                }
+                for (BundleCapability cap : r.getDeclaredCapabilities(req.getNamespace())) {
+                    if (req.matches(cap)) {
+                        if (other.getState() != Bundle.INSTALLED && other.getState() != Bundle.UNINSTALLED
+                                || r == revision) {
+                            satisfied = true;
+                            break;
+                        }
+                        unresolvedProvider = other.getSymbolicName() + " " + other.getVersion();
+                    }
+                }
+                if (satisfied) {
+                    break;
+                }
+            }
+            if (!satisfied) {
+                String filter = directives.get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+                String text = req.getNamespace() + "; " + (filter == null ? "" : filter);
+                return unresolvedProvider == null ? text
+                        : text + " (provided only by " + unresolvedProvider + ", which is not resolved)";
+            }
+        }
+        return null;
     }
 
     /** @return a snapshot of the bound scanners */

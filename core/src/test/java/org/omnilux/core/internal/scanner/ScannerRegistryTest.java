@@ -42,4 +42,14 @@ class ScannerRegistryTest {
         r.remove(tv); // twice: nothing more happens
         assertEquals(1, removed.size());
     }
+
+    @Test
+    void outsideTheFrameworkBoundScannersAreActiveWithNoReason() {
+        ScannerRegistry r = new ScannerRegistry();
+        r.add(new TestScanner("movie"), "org.omnilux.scanner.movie", "Movies", "1.0.0", 1, 0);
+        List<PluginInfo> plugins = r.plugins();
+        assertEquals(1, plugins.size(), plugins.toString());
+        assertEquals("active", plugins.get(0).state());
+        assertEquals(null, plugins.get(0).reason());
+    }
 }

@@ -3,6 +3,7 @@ package org.omnilux.scanner.book.internal;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -37,9 +38,15 @@ final class PdfReader {
     private static final Pattern JUNK_TITLE = Pattern.compile(
             "(?i)^(untitled.*|microsoft (word|powerpoint) - .*|document\\d*|.*\\.(docx?|pdf|tex|dvi|indd|qxd|rtf|odt))$");
 
+    /** PDFBox reads a whole cross-reference structure into memory; past this size the book is listed by its name. */
+    static final long MAX_PARSED_BYTES = 1L << 30;
+
     BookInfo read(Path file) throws MediaScanException {
         PDDocument document;
         try {
+            if (Files.size(file) > MAX_PARSED_BYTES) {
+                return new BookInfo();
+            }
             document = Loader.loadPDF(file.toFile());
         } catch (InvalidPasswordException e) {
             // a PDF that needs a password to open is still a book the user has: listed by its name

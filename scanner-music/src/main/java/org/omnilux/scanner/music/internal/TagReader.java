@@ -1,5 +1,6 @@
 package org.omnilux.scanner.music.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,9 @@ final class TagReader {
     record Result(AudioTags tags, String failure) {
     }
 
+    /** Larger files (a few exist: day-long recordings) are described by ffprobe's tags, which read only the head. */
+    static final long MAX_TAG_READ_BYTES = 1L << 30;
+
     /** Reads with jaudiotagger when it knows the format, else with the Ogg comment reader for Opus; never throws. */
     Result read(Path file) {
         String extension = FileNames.extension(FileNames.name(file));
@@ -62,6 +66,10 @@ final class TagReader {
             return new Result(null, null); // not a failure: ffprobe's tags will do
         }
         try {
+            if (Files.size(file) > MAX_TAG_READ_BYTES) {
+                // jaudiotagger may walk a whole file looking for audio frames: past this size ffprobe's tags do
+                return new Result(null, "too large to read its tags with jaudiotagger");
+            }
             AudioFile audio = AudioFileIO.read(file.toFile());
             Tag tag = audio.getTag();
             return new Result(tag == null ? AudioTags.NONE : fromTag(tag), null);

@@ -1,0 +1,81 @@
+package org.omnilux.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Samples VmRSS of a process from /proc every 100 ms and keeps the peak; also reads the kernel's VmHWM. */
+final class RssSampler implements AutoCloseable {
+    private final long pid;
+    private final Thread thread;
+    private volatile boolean stop;
+    private volatile long peakKb;
+
+    RssSampler(long pid) {
+        this.pid = pid;
+        this.thread = new Thread(this::loop, "rss-sampler-" + pid);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!stop) {
+            long kb = field(pid, "VmRSS:");
+            if (kb > peakKb) {
+                peakKb = kb;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** @return the highest VmRSS sampled, in MB */
+    double peakMb() {
+        return peakKb / 1024.0;
+    }
+
+    /** @return the kernel's high-water mark of the resident set over the life of the process, in MB */
+    static double highWaterMb(long pid) {
+        return field(pid, "VmHWM:") / 1024.0;
+    }
+
+    static long field(long pid, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone
+        }
+        return 0;
+    }
+
+    /**
+     * @return CPU seconds of the process: {@code [own user+system, reaped children user+system]} from
+     *         /proc/&lt;pid&gt;/stat (the children are the ffprobe processes)
+     */
+    static double[] cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14-17 of stat (utime stime cutime cstime) are 11-14 after the command name and state
+            double tick = 100.0; // USER_HZ on Linux
+            return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick,
+                    (Long.parseLong(f[13]) + Long.parseLong(f[14])) / tick};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop = true;
+        thread.interrupt();
+        thread.join();
+    }
+}
