@@ -33,6 +33,35 @@ class RestartIT {
     }
 
     @Test
+    void aSecondServerOnTheSameDataFolderOrPortExitsWithAClearError() throws Exception {
+        try (OmniLuxServer server = OmniLuxServer.create("single", false)) {
+            server.start();
+            Path other = server.home.resolve("other-data");
+            String sameData = runSecondServer(server, server.dataDir, 0);
+            assertTrue(sameData.contains("another OmniLux server is using the data folder"), sameData);
+            String samePort = runSecondServer(server, other, server.port);
+            assertTrue(samePort.contains("cannot listen on 127.0.0.1:" + server.port), samePort);
+            assertEquals(200, new Api(server).get("/api/health", null).status(), "the first server is unharmed");
+        }
+    }
+
+    /** Starts another server beside the running one; it must exit with 1 at once. Returns its output. */
+    private static String runSecondServer(OmniLuxServer running, Path dataDir, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("omnilux.jar", "../runtime/target/omnilux.jar")).toAbsolutePath().toString())
+                .directory(running.home.toFile()).redirectErrorStream(true);
+        builder.environment().put("OMNILUX_DATA_DIR", dataDir.toString());
+        builder.environment().put("OMNILUX_BUNDLES_DIR", running.bundlesDir.toString());
+        builder.environment().put("OMNILUX_HOST", "127.0.0.1");
+        builder.environment().put("OMNILUX_PORT", String.valueOf(port == 0 ? running.port + 1 : port));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "exits at once");
+        assertEquals(1, process.exitValue(), output);
+        return output;
+    }
+
+    @Test
     void libraryUsersAndTokensSurviveARestartAndACrash() throws Exception {
         try (OmniLuxServer server = OmniLuxServer.create("restart", true)) {
             Path movies = server.home.resolve("media/movies");

@@ -2,6 +2,10 @@ package org.omnilux.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +77,13 @@ public final class Launcher {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger(Launcher.class);
+        String conflict = claimDataDirAndPort(settings);
+        if (conflict != null) {
+            // fail at once rather than run on without HTTP or with a database another process holds
+            log.error("OmniLux cannot start: {}", conflict);
+            System.exit(1);
+            return;
+        }
         log.info("Starting OmniLux: http://{}:{}/ data={} bundles={} config={}", settings.host(), settings.port(),
                 settings.dataDir(), settings.bundlesDir(), settings.configDir());
 
@@ -92,6 +103,35 @@ public final class Launcher {
             log.info("OmniLux stopped ({})", event.getType() == FrameworkEvent.STOPPED ? "clean" : "event " + event.getType());
             System.exit(0);
         }
+    }
+
+    /** Held for the life of the process: one server per data folder. */
+    private static FileChannel dataDirLock;
+
+    /**
+     * Locks the data folder (released by the OS when the process ends, however it ends) and checks that the
+     * port is free.
+     *
+     * @return what stands in the way, or {@code null}
+     */
+    static String claimDataDirAndPort(Settings settings) throws IOException {
+        Path lockFile = settings.dataDir().resolve(".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+            channel.close();
+            return "another OmniLux server is using the data folder " + settings.dataDir();
+        }
+        dataDirLock = channel;
+        if (settings.port() != 0) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+            } catch (IOException e) {
+                return "cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
+                        + "): is another server using it? Set OMNILUX_PORT to another port";
+            }
+        }
+        return null;
     }
 
     static Map<String, Object> frameworkProperties(Settings settings) {
