@@ -71,9 +71,9 @@ public final class JaffreeMediaProber implements MediaProber {
     private static final int MAX_ERROR_BYTES = 16 << 10;
     /**
      * Drains the stdout and stderr of the ffprobe processes (two threads per running probe, reused; idle ones end
-     * after a minute). Shared by every prober: a configuration change replaces the prober, not this pool.
+     * after a minute). Owned by this prober and ended by {@link #close()}, so nothing outlives the core bundle.
      */
-    private static final ExecutorService IO = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+    private final ExecutorService io = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
                 Thread t = new Thread(r, "omnilux-ffprobe-io-" + THREADS.incrementAndGet());
                 t.setDaemon(true);
@@ -116,6 +116,14 @@ public final class JaffreeMediaProber implements MediaProber {
     /** @return the ffprobe executable, or {@code null} when it is looked up on the PATH */
     public Path executable() {
         return executable;
+    }
+
+    /**
+     * Ends the I/O threads once the probes running now are done; later probes are refused. Called when the
+     * configuration replaces this prober and when the core stops.
+     */
+    public void close() {
+        io.shutdown();
     }
 
     @Override
@@ -177,8 +185,8 @@ public final class JaffreeMediaProber implements MediaProber {
         Future<byte[]> stderr;
         try {
             closeQuietly(process.getOutputStream()); // ffprobe reads no input: it sees EOF at once
-            stdout = IO.submit(() -> read(process.getInputStream(), MAX_OUTPUT_BYTES, true));
-            stderr = IO.submit(() -> read(process.getErrorStream(), MAX_ERROR_BYTES, false));
+            stdout = io.submit(() -> read(process.getInputStream(), MAX_OUTPUT_BYTES, true));
+            stderr = io.submit(() -> read(process.getErrorStream(), MAX_ERROR_BYTES, false));
         } catch (RuntimeException e) {
             stop(process);
             throw new ProbeException("Could not read the output of ffprobe on " + file + ": " + e, e);

@@ -54,7 +54,11 @@ public class ProbeComponent implements MediaProber {
     @Activate
     @Modified
     void configure(Config config) {
+        JaffreeMediaProber previous = delegate;
         delegate = create(config);
+        if (previous != null) {
+            previous.close();
+        }
         LOG.info("Media probing: ffprobe {}, at most {} at once, timeout {} s",
                 delegate.executable() == null ? "from the PATH" : delegate.executable(),
                 delegate.maxConcurrentProbes(), delegate.timeout().toSeconds());
@@ -62,7 +66,11 @@ public class ProbeComponent implements MediaProber {
 
     @Deactivate
     void deactivate() {
+        JaffreeMediaProber previous = delegate;
         delegate = null;
+        if (previous != null) {
+            previous.close();
+        }
     }
 
     @Override

@@ -325,6 +325,14 @@ class JaffreeMediaProberTest {
         assertTrue(e.getMessage().contains("ffprobe not found"), e.getMessage());
     }
 
+    @Test
+    void aClosedProberRefusesToProbe() throws Exception {
+        JaffreeMediaProber closing = new JaffreeMediaProber(null, 1, Duration.ofSeconds(30));
+        assertEquals("h264", closing.probe(DIR.resolve("h264.mp4")).video.get(0).codec);
+        closing.close();
+        assertThrows(ProbeException.class, () -> closing.probe(DIR.resolve("h264.mp4")));
+    }
+
     // ---- configuration, timeout, concurrency ---------------------------------------------------------------
 
     @Test
