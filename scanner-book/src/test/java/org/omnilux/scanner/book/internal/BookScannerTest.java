@@ -12,8 +12,6 @@ import static org.omnilux.scanner.book.internal.Fixtures.utf8;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,13 +24,12 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.omnilux.api.probe.MediaProber;
-import org.omnilux.api.scanner.ExternalSubtitle;
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
 class BookScannerTest {
@@ -382,65 +379,13 @@ class BookScannerTest {
     }
 
     private MediaRecord recognise(Path file) throws MediaScanException {
-        return scanner.recognise(new TestContext(file)).orElseThrow();
+        return scanner.recognise(context(file)).orElseThrow();
     }
 
     /** The core's context as a scanner sees it; books are never probed. */
-    private final class TestContext implements ScanContext {
-        private final Path file;
-
-        TestContext(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public Path file() {
-            return file;
-        }
-
-        @Override
-        public Path root() {
-            return root;
-        }
-
-        @Override
-        public String mediaType() {
-            return "book";
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<Path> siblings() {
-            try (Stream<Path> entries = Files.list(file.getParent())) {
-                return entries.filter(entry -> !entry.equals(file)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<ExternalSubtitle> externalSubtitles() {
-            return List.of();
-        }
-
-        @Override
-        public MediaProber prober() {
-            return path -> {
-                throw new AssertionError("a book must never be probed: " + path);
-            };
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
+    private ScanContext context(Path file) {
+        return TestScanContext.builder(file).root(root).mediaType("book").prober(path -> {
+            throw new AssertionError("a book must never be probed: " + path);
+        }).build();
     }
 }

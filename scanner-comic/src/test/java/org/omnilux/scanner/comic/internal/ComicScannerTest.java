@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +35,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.omnilux.api.probe.MediaProber;
-import org.omnilux.api.scanner.ExternalSubtitle;
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
 class ComicScannerTest {
@@ -257,7 +255,7 @@ class ComicScannerTest {
         Path file = Files.write(root.resolve("Saga 001.cbr"), new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0, 0, 0, 0});
 
         MediaScanException e = assertThrows(MediaScanException.class,
-                () -> withoutBsdtar.recognise(new TestContext(file)));
+                () -> withoutBsdtar.recognise(context(file)));
 
         assertTrue(e.getMessage().contains("bsdtar") && e.getMessage().contains("libarchive-tools"), e.getMessage());
     }
@@ -270,7 +268,7 @@ class ComicScannerTest {
         Path file = Files.write(root.resolve("Saga 001.cbr"), new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0, 0, 0, 0});
 
         long start = System.nanoTime();
-        MediaScanException e = assertThrows(MediaScanException.class, () -> impatient.recognise(new TestContext(file)));
+        MediaScanException e = assertThrows(MediaScanException.class, () -> impatient.recognise(context(file)));
 
         assertTrue(e.getMessage().contains("took more than 1 s"), e.getMessage());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "killed, not waited for");
@@ -400,65 +398,13 @@ class ComicScannerTest {
     }
 
     private MediaRecord recognise(Path file) throws MediaScanException {
-        return scanner.recognise(new TestContext(file)).orElseThrow();
+        return scanner.recognise(context(file)).orElseThrow();
     }
 
     /** The core's context as a scanner sees it; comics are never probed. */
-    private final class TestContext implements ScanContext {
-        private final Path file;
-
-        TestContext(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public Path file() {
-            return file;
-        }
-
-        @Override
-        public Path root() {
-            return root;
-        }
-
-        @Override
-        public String mediaType() {
-            return "comic";
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<Path> siblings() {
-            try (Stream<Path> entries = Files.list(file.getParent())) {
-                return entries.filter(entry -> !entry.equals(file)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<ExternalSubtitle> externalSubtitles() {
-            return List.of();
-        }
-
-        @Override
-        public MediaProber prober() {
-            return path -> {
-                throw new AssertionError("a comic must never be probed: " + path);
-            };
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
+    private ScanContext context(Path file) {
+        return TestScanContext.builder(file).root(root).mediaType("comic").prober(path -> {
+            throw new AssertionError("a comic must never be probed: " + path);
+        }).build();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +17,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.omnilux.api.probe.MediaProber;
-import org.omnilux.api.scanner.ExternalSubtitle;
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
 class GameScannerTest {
@@ -293,7 +291,7 @@ class GameScannerTest {
     }
 
     private Optional<MediaRecord> recognise(Path file) throws MediaScanException {
-        return scanner.recognise(new TestContext(file));
+        return scanner.recognise(context(file));
     }
 
     /** What the core would list for a folder: every accepted file recognised, the empty answers left out. */
@@ -319,61 +317,9 @@ class GameScannerTest {
     }
 
     /** The core's context as a scanner sees it; its prober fails the test, since ROMs are never probed. */
-    private final class TestContext implements ScanContext {
-        private final Path file;
-
-        TestContext(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public Path file() {
-            return file;
-        }
-
-        @Override
-        public Path root() {
-            return root;
-        }
-
-        @Override
-        public String mediaType() {
-            return "game";
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<Path> siblings() {
-            try (Stream<Path> entries = Files.list(file.getParent())) {
-                return entries.filter(entry -> !entry.equals(file)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<ExternalSubtitle> externalSubtitles() {
-            return List.of();
-        }
-
-        @Override
-        public MediaProber prober() {
-            return path -> {
-                throw new AssertionError("a game file must not be probed: " + path);
-            };
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
+    private ScanContext context(Path file) {
+        return TestScanContext.builder(file).root(root).mediaType("game").prober(path -> {
+            throw new AssertionError("a game file must not be probed: " + path);
+        }).build();
     }
 }

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +25,7 @@ import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
 class MovieScannerTest {
@@ -68,7 +67,7 @@ class MovieScannerTest {
         ProbeResult probe = probeWithVideo();
         List<ExternalSubtitle> subtitles = List.of(subtitle(file));
 
-        MediaRecord record = scanner.recognise(new TestContext(file, (path) -> probe, subtitles)).orElseThrow();
+        MediaRecord record = scanner.recognise(context(file, (path) -> probe, subtitles)).orElseThrow();
 
         assertEquals("Inception", record.title);
         assertEquals(2010, record.year);
@@ -154,7 +153,7 @@ class MovieScannerTest {
         };
 
         for (Path extra : List.of(trailer, featurette, sample)) {
-            assertTrue(scanner.recognise(new TestContext(extra, mustNotProbe, List.of())).isEmpty(), extra::toString);
+            assertTrue(scanner.recognise(context(extra, mustNotProbe, List.of())).isEmpty(), extra::toString);
         }
     }
 
@@ -174,7 +173,7 @@ class MovieScannerTest {
         ProbeException cause = new ProbeException("Invalid data found when processing input");
 
         MediaScanException e = assertThrows(MediaScanException.class,
-                () -> scanner.recognise(new TestContext(file, path -> {
+                () -> scanner.recognise(context(file, path -> {
                     throw cause;
                 }, List.of())));
 
@@ -189,7 +188,7 @@ class MovieScannerTest {
         audioOnly.container = "mkv";
 
         MediaScanException e = assertThrows(MediaScanException.class,
-                () -> scanner.recognise(new TestContext(file, path -> audioOnly, List.of())));
+                () -> scanner.recognise(context(file, path -> audioOnly, List.of())));
 
         assertTrue(e.getMessage().contains("no video track"), e.getMessage());
     }
@@ -212,9 +211,9 @@ class MovieScannerTest {
         return Files.writeString(path, content);
     }
 
-    private TestContext context(Path file) {
+    private ScanContext context(Path file) {
         ProbeResult probe = probeWithVideo();
-        return new TestContext(file, path -> probe, List.of());
+        return context(file, path -> probe, List.of());
     }
 
     private static ProbeResult probeWithVideo() {
@@ -238,63 +237,8 @@ class MovieScannerTest {
     }
 
     /** The core's context as a scanner sees it: the file, its directory listing and the services. */
-    private final class TestContext implements ScanContext {
-        private final Path file;
-        private final MediaProber prober;
-        private final List<ExternalSubtitle> subtitles;
-
-        TestContext(Path file, MediaProber prober, List<ExternalSubtitle> subtitles) {
-            this.file = file;
-            this.prober = prober;
-            this.subtitles = subtitles;
-        }
-
-        @Override
-        public Path file() {
-            return file;
-        }
-
-        @Override
-        public Path root() {
-            return root;
-        }
-
-        @Override
-        public String mediaType() {
-            return "movie";
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<Path> siblings() {
-            try (Stream<Path> entries = Files.list(file.getParent())) {
-                return entries.filter(entry -> !entry.equals(file)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<ExternalSubtitle> externalSubtitles() {
-            return subtitles;
-        }
-
-        @Override
-        public MediaProber prober() {
-            return prober;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
+    private ScanContext context(Path file, MediaProber prober, List<ExternalSubtitle> subtitles) {
+        return TestScanContext.builder(file).root(root).mediaType("movie").prober(prober)
+                .externalSubtitles(subtitles).build();
     }
 }

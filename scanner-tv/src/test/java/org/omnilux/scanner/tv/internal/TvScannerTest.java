@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +25,7 @@ import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
 class TvScannerTest {
@@ -71,7 +70,7 @@ class TvScannerTest {
         ProbeResult probe = probeWithVideo();
         List<ExternalSubtitle> subtitles = List.of(subtitle(file));
 
-        MediaRecord record = scanner.recognise(new TestContext(file, path -> probe, subtitles)).orElseThrow();
+        MediaRecord record = scanner.recognise(context(file, path -> probe, subtitles)).orElseThrow();
 
         assertEquals("Cat's in the Bag", record.title);
         assertEquals(2008, record.year, "the show folder's year");
@@ -198,7 +197,7 @@ class TvScannerTest {
                 "Show/Season 1/show.s01e01.720p-sample.mkv", "Show.S01E01.720p-GRP/Sample/show.s01e01.mkv",
                 "Show/behind the scenes/Day 1.mkv")) {
             Path file = video(extra);
-            assertTrue(scanner.recognise(new TestContext(file, mustNotProbe, List.of())).isEmpty(), extra);
+            assertTrue(scanner.recognise(context(file, mustNotProbe, List.of())).isEmpty(), extra);
         }
     }
 
@@ -218,7 +217,7 @@ class TvScannerTest {
         ProbeException cause = new ProbeException("Invalid data found when processing input");
 
         MediaScanException e = assertThrows(MediaScanException.class,
-                () -> scanner.recognise(new TestContext(file, path -> {
+                () -> scanner.recognise(context(file, path -> {
                     throw cause;
                 }, List.of())));
 
@@ -233,7 +232,7 @@ class TvScannerTest {
         audioOnly.container = "mkv";
 
         MediaScanException e = assertThrows(MediaScanException.class,
-                () -> scanner.recognise(new TestContext(file, path -> audioOnly, List.of())));
+                () -> scanner.recognise(context(file, path -> audioOnly, List.of())));
 
         assertTrue(e.getMessage().contains("no video track"), e.getMessage());
     }
@@ -263,9 +262,9 @@ class TvScannerTest {
         return Files.writeString(path, content);
     }
 
-    private TestContext context(Path file) {
+    private ScanContext context(Path file) {
         ProbeResult probe = probeWithVideo();
-        return new TestContext(file, path -> probe, List.of());
+        return context(file, path -> probe, List.of());
     }
 
     private static ProbeResult probeWithVideo() {
@@ -289,63 +288,8 @@ class TvScannerTest {
     }
 
     /** The core's context as a scanner sees it: the file, its directory listing and the services. */
-    private class TestContext implements ScanContext {
-        private final Path file;
-        private final MediaProber prober;
-        private final List<ExternalSubtitle> subtitles;
-
-        TestContext(Path file, MediaProber prober, List<ExternalSubtitle> subtitles) {
-            this.file = file;
-            this.prober = prober;
-            this.subtitles = subtitles;
-        }
-
-        @Override
-        public Path file() {
-            return file;
-        }
-
-        @Override
-        public Path root() {
-            return root;
-        }
-
-        @Override
-        public String mediaType() {
-            return "tv";
-        }
-
-        @Override
-        public long sizeBytes() {
-            try {
-                return Files.size(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<Path> siblings() {
-            try (Stream<Path> entries = Files.list(file.getParent())) {
-                return entries.filter(entry -> !entry.equals(file)).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<ExternalSubtitle> externalSubtitles() {
-            return subtitles;
-        }
-
-        @Override
-        public MediaProber prober() {
-            return prober;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
+    private ScanContext context(Path file, MediaProber prober, List<ExternalSubtitle> subtitles) {
+        return TestScanContext.builder(file).root(root).mediaType("tv").prober(prober)
+                .externalSubtitles(subtitles).build();
     }
 }
