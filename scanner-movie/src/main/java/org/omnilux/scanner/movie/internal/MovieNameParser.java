@@ -23,9 +23,6 @@ public final class MovieNameParser {
     private static final String WORD_END = "(?![\\p{L}\\p{N}])";
     private static final String SEP = "[ ._-]+";
 
-    private static final Set<String> EXTRAS_FOLDERS = Set.of("extras", "extra", "featurettes", "featurette",
-            "trailers", "trailer", "behind the scenes", "behindthescenes", "deleted scenes", "deletedscenes",
-            "interviews", "scenes", "shorts", "clips", "other", "others", "samples", "sample");
     // Plex/Jellyfin suffixes ("Movie (2010)-trailer"); samples and trailers also come as ".sample", "_trailer2"
     private static final Pattern EXTRA_SUFFIX = Pattern.compile("(?:[-._]\\s*(?:trailer|sample)"
             + "|-\\s*(?:featurette|behindthescenes|deleted|deletedscene|interview|scene|short|other|clip|extra))"
@@ -79,15 +76,26 @@ public final class MovieNameParser {
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final int latestYear;
+    private final Set<String> extrasFolders;
 
-    /** A parser that accepts release years up to two years from now (announced titles). */
+    /** A parser that accepts release years up to two years from now (announced titles), with the default extras. */
     public MovieNameParser() {
-        this(Year.now().getValue() + 2);
+        this(MovieSettings.DEFAULTS.extrasFolders());
+    }
+
+    /** @param extrasFolders lower-case names of folders holding extras rather than movies */
+    MovieNameParser(Set<String> extrasFolders) {
+        this(Year.now().getValue() + 2, extrasFolders);
     }
 
     /** @param latestYear the latest number read as a release year; higher ones are title words ("2049") */
     MovieNameParser(int latestYear) {
+        this(latestYear, MovieSettings.DEFAULTS.extrasFolders());
+    }
+
+    MovieNameParser(int latestYear, Set<String> extrasFolders) {
         this.latestYear = latestYear;
+        this.extrasFolders = Set.copyOf(extrasFolders);
     }
 
     /**
@@ -133,8 +141,8 @@ public final class MovieNameParser {
                 fromFile.part, extra);
     }
 
-    private static boolean isExtra(String baseName, String folderName) {
-        if (folderName != null && EXTRAS_FOLDERS.contains(folderName.strip().toLowerCase(Locale.ROOT))) {
+    private boolean isExtra(String baseName, String folderName) {
+        if (folderName != null && extrasFolders.contains(folderName.strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
         return EXTRA_SUFFIX.matcher(baseName).find() || EXTRA_WHOLE_NAME.matcher(baseName).matches();

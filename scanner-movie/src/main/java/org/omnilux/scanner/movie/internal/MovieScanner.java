@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.omnilux.api.probe.ProbeException;
 import org.omnilux.api.probe.ProbeResult;
@@ -17,7 +16,12 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code movie} media type: recognises video files as movies.
@@ -27,20 +31,57 @@ import org.osgi.service.component.annotations.Component;
  * adds overview, genres and rating. A {@code poster.jpg}-style image next to the file becomes the poster.
  * Trailers, featurettes, samples and other extras are skipped. Stream details come from the core's prober.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link MovieSettings} of the current configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = MovieScanner.PID)
+@Designate(ocd = MovieScanner.Config.class)
 public class MovieScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.movie";
     static final String MEDIA_TYPE = "movie";
 
-    static final List<String> VIDEO_EXTENSIONS = List.of("mkv", "mk3d", "mp4", "m4v", "avi", "divx", "mov",
-            "wmv", "asf", "webm", "ts", "m2ts", "mts", "mpg", "mpeg", "flv", "f4v", "ogv", "3gp", "3g2", "rmvb");
-    private static final Set<String> VIDEO_EXTENSION_SET = Set.copyOf(VIDEO_EXTENSIONS);
+    @ObjectClassDefinition(id = PID, name = "OmniLux movie scanner",
+            description = "Which files are movies. Changes apply to the next file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions",
+                description = "File name extensions of movie files, separated by commas")
+        String[] extensions() default MovieSettings.DEFAULT_EXTENSIONS;
 
-    private final MovieNameParser nameParser = new MovieNameParser();
+        @AttributeDefinition(name = "Extras folders", description = "Names of folders (any case) whose videos are "
+                + "extras of a movie, not movies, separated by commas")
+        String[] extrasFolders() default MovieSettings.DEFAULT_EXTRAS_FOLDERS;
+
+        @AttributeDefinition(name = "Sample size limit (MB)", min = "0", description = "Videos smaller than this "
+                + "are taken for samples and skipped. 0: samples are told by their names only")
+        int sampleMaxSizeMb() default 0;
+    }
+
     private final MovieNfoReader nfoReader = new MovieNfoReader();
     private final PosterFinder posterFinder = new PosterFinder();
+    private volatile MovieSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public MovieScanner() {
+        settings = MovieSettings.DEFAULTS;
+    }
+
+    @Activate
+    public MovieScanner(Config config) {
+        settings = MovieSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = MovieSettings.from(config);
+    }
+
+    MovieSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -55,14 +96,14 @@ public class MovieScanner implements MediaScanner {
                 MetadataField.of("rating", Type.DECIMAL),
                 MetadataField.of("edition", Type.STRING),
                 MetadataField.of("part", Type.INTEGER))));
-        descriptor.extensions.addAll(VIDEO_EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
         String name = FileNames.name(file);
-        return VIDEO_EXTENSION_SET.contains(FileNames.extension(name)) && !isHidden(file, root);
+        return settings.accepts(FileNames.extension(name)) && !isHidden(file, root);
     }
 
     /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Movie.mkv"). */
@@ -79,12 +120,16 @@ public class MovieScanner implements MediaScanner {
     @Override
     public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
         Path file = context.file();
-        ParsedMovieName name = nameParser.parse(file, context.root());
+        MovieSettings settings = this.settings;
+        ParsedMovieName name = settings.parser().parse(file, context.root());
         if (name.extra()) {
             return Optional.empty();
         }
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
+        }
+        if (context.sizeBytes() < settings.sampleMaxBytes()) {
+            return Optional.empty(); // a sample by its size
         }
         MovieNfo nfo = nfoReader.findNfo(file, context.root(), context.siblings())
                 .flatMap(nfoReader::read)

@@ -10,16 +10,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds an album's cover image in its folder, by the names players and rippers write: {@code cover},
- * {@code folder}, {@code front}, {@code album}, {@code albumart} ({@code .jpg}, {@code .jpeg}, {@code .png}),
+ * Finds an album's cover image in its folder, by the names players and rippers write (by default {@code cover},
+ * {@code folder}, {@code front}, {@code album}, {@code albumart}, each as {@code .jpg}, {@code .jpeg}, {@code .png}),
  * in that order of preference. A disc folder ({@code CD2}) without a cover of its own uses the album folder's.
  */
 final class CoverFinder {
 
-    private static final List<String> BASE_NAMES = List.of("cover", "folder", "front", "album", "albumart");
+    static final String DEFAULT_BASE_NAMES = "cover, folder, front, album, albumart";
     private static final List<String> EXTENSIONS = List.of("jpg", "jpeg", "png");
     private static final Pattern DISC_FOLDER = Pattern.compile("^(?:cd|disc|disk|dvd)\\s*[-_]?\\s*\\d{1,2}\\b.*$",
             Pattern.CASE_INSENSITIVE);
+
+    private final List<String> baseNames;
+
+    /** @param baseNames lower-case image names without extension, the preferred first */
+    CoverFinder(List<String> baseNames) {
+        this.baseNames = List.copyOf(baseNames);
+    }
 
     /**
      * @param file     the track
@@ -47,8 +54,8 @@ final class CoverFinder {
         return Optional.empty();
     }
 
-    static Optional<Path> best(List<Path> candidates) {
-        for (String base : BASE_NAMES) {
+    Optional<Path> best(List<Path> candidates) {
+        for (String base : baseNames) {
             for (String extension : EXTENSIONS) {
                 String wanted = base + "." + extension;
                 for (Path candidate : candidates) {

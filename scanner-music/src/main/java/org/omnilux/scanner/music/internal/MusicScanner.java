@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.omnilux.api.probe.ProbeException;
 import org.omnilux.api.probe.ProbeResult;
@@ -16,38 +15,87 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code music} media type: one library item per audio track.
  *
- * <p><b>Where the values come from.</b> Tags first — read with jaudiotagger (ID3v1/v2, Vorbis comments, MP4
- * atoms, ASF, WAV and AIFF chunks), Opus comments with a small reader of our own, and for other formats the
- * container tags ffprobe reports. Whatever the tags leave out is taken from the names: the file name
- * ({@code 01 - Title}, {@code 1-01 Title}, {@code Artist - Title}) and the folders
- * ({@code Artist/Album (Year)/CD1/}). Stream details (codec, duration, bit rate, channels) come from the
- * core's prober. The cover is the tag's embedded picture (front cover preferred), else a {@code cover.jpg},
- * {@code folder.jpg}, {@code front.jpg} or {@code album.jpg} in the album folder.
+ * <p><b>Where the values come from.</b> Tags first — read with jaudiotagger (ID3v1/v2, Vorbis comments of FLAC,
+ * Ogg and Opus, MP4 atoms, ASF, WAV and AIFF chunks), and for other formats the container tags ffprobe reports.
+ * Whatever the tags leave out is taken from the names: the file name ({@code 01 - Title}, {@code 1-01 Title},
+ * {@code Artist - Title}) and the folders ({@code Artist/Album (Year)/CD1/}). Stream details (codec, duration, bit
+ * rate, channels) come from jaudiotagger for mp3, FLAC, Ogg Vorbis, AAC/ALAC in MP4 and PCM WAV/AIFF, whose
+ * headers it reads anyway, and from the core's prober (ffprobe) for every other file — a file of an untagged
+ * format, one jaudiotagger cannot read, or every file when {@code probeAlways} is set. The cover is the tag's
+ * embedded picture (front cover preferred), else a {@code cover.jpg}, {@code folder.jpg}, {@code front.jpg} or
+ * {@code album.jpg} in the album folder.
  *
- * <p><b>Broken files.</b> ffprobe decides whether a file is audio. A file whose tags cannot be parsed (a frame
- * with a bogus length, a truncated tag) but whose audio ffprobe reads is kept, described by ffprobe's tags and
- * the names; a file ffprobe cannot read, an empty file or one without an audio stream is a
- * {@link MediaScanException} — a job error for that path.
+ * <p><b>Broken files.</b> A file is audio when jaudiotagger finds its audio stream or ffprobe does. A file whose
+ * tags cannot be parsed (a frame with a bogus length, a truncated tag) but whose audio ffprobe reads is kept,
+ * described by ffprobe's tags and the names; a file neither can read, an empty file or one without an audio
+ * stream is a {@link MediaScanException} — a job error for that path.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link MusicSettings} of the current configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = MusicScanner.PID)
+@Designate(ocd = MusicScanner.Config.class)
 public class MusicScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.music";
     static final String MEDIA_TYPE = "music";
 
-    static final List<String> AUDIO_EXTENSIONS = List.of("mp3", "flac", "m4a", "aac", "ogg", "oga", "opus", "wma",
-            "wav", "aif", "aiff", "aifc", "alac", "ape", "wv", "mka", "dsf", "dff", "mpc", "tta");
-    private static final Set<String> AUDIO_EXTENSION_SET = Set.copyOf(AUDIO_EXTENSIONS);
+    @ObjectClassDefinition(id = PID, name = "OmniLux music scanner",
+            description = "Which files are music tracks, and where their covers come from. Changes apply to the "
+                    + "next file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions",
+                description = "File name extensions of audio files, separated by commas")
+        String[] extensions() default MusicSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Cover image names", description = "Names without extension (.jpg, .jpeg, "
+                + ".png) of album cover images in an album folder, the preferred first, separated by commas")
+        String[] coverNames() default CoverFinder.DEFAULT_BASE_NAMES;
+
+        @AttributeDefinition(name = "Embedded covers",
+                description = "Use the picture embedded in a file's tags as its cover (before a cover image file)")
+        boolean embeddedCovers() default true;
+
+        @AttributeDefinition(name = "Always probe", description = "Run ffprobe on every file for its stream "
+                + "details, even when the tags library read them (mp3, FLAC, Ogg Vorbis, AAC, ALAC, PCM); slower")
+        boolean probeAlways() default false;
+    }
 
     private final TrackNameParser nameParser = new TrackNameParser();
     private final TagReader tagReader = new TagReader();
-    private final CoverFinder coverFinder = new CoverFinder();
+    private volatile MusicSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public MusicScanner() {
+        settings = MusicSettings.DEFAULTS;
+    }
+
+    @Activate
+    public MusicScanner(Config config) {
+        settings = MusicSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = MusicSettings.from(config);
+    }
+
+    MusicSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -62,13 +110,13 @@ public class MusicScanner implements MediaScanner {
                 MetadataField.of("discNumber", Type.INTEGER),
                 MetadataField.of("genres", Type.STRING_LIST),
                 MetadataField.of("posterUrl", Type.STRING))));
-        descriptor.extensions.addAll(AUDIO_EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return AUDIO_EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
     }
 
     @Override
@@ -77,19 +125,23 @@ public class MusicScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
-        TagReader.Result read = tagReader.read(file);
-        ProbeResult probe = probe(context, read);
-        AudioTags tags = read.tags() != null && !read.tags().isEmpty() ? read.tags() : TagReader.fromProbeTags(probe.tags);
+        MusicSettings settings = this.settings;
+        TagReader.Result read = tagReader.read(file, settings.embeddedCovers());
+        boolean tagged = read.tags() != null && !read.tags().isEmpty();
+        // an untagged file is probed all the same: ffprobe reads tag formats jaudiotagger skips (APE, ID3 in WAV)
+        ProbeResult probe = read.streams() != null && tagged && !settings.probeAlways() ? read.streams()
+                : probe(context, read);
+        AudioTags tags = tagged ? read.tags() : TagReader.fromProbeTags(probe.tags);
         ParsedTrack name = nameParser.parse(file, context.root());
 
         MediaRecord record = new MediaRecord();
         record.title = firstNonNull(tags.title(), name.title(), FileNames.baseName(FileNames.name(file)));
         record.year = firstNonNull(TagValues.year(tags.date()), name.year());
         record.probe = probe;
-        if (tags.cover() != null) {
+        if (tags.cover() != null && settings.embeddedCovers()) {
             record.posterImage = tags.cover();
         } else {
-            record.posterFile = coverFinder.find(file, context.root(), context.siblings()).orElse(null);
+            record.posterFile = settings.coverFinder().find(file, context.root(), context.siblings()).orElse(null);
         }
         fillMetadata(record.metadata, tags, name);
         return Optional.of(record);

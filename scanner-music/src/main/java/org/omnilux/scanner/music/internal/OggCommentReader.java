@@ -10,31 +10,36 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
+
+import org.jaudiotagger.audio.exceptions.CannotReadException;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentReader;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 
 /**
- * Reads the comment header of an Ogg Opus file ({@code OpusTags}, RFC 7845 §5.2) — the Vorbis-comment fields
- * jaudiotagger does not read for Opus — including a {@code METADATA_BLOCK_PICTURE} cover. Reads the first
- * pages only, and gives up on sizes no real file has.
+ * Reads the comment header of an Ogg Opus file ({@code OpusTags}, RFC 7845 §5.2), which jaudiotagger 3.0.1 has no
+ * file reader for: this class only walks the Ogg pages to the header packet; the comments in it, a Vorbis comment
+ * list as in Ogg Vorbis and FLAC, are parsed by jaudiotagger's own {@link VorbisCommentReader} and mapped like every
+ * other tag, {@code METADATA_BLOCK_PICTURE} covers included. Reads the first pages only, and gives up on sizes no
+ * real file has.
  */
 final class OggCommentReader {
 
     /** Comment headers carrying cover art run to a few MB; past this the file is broken or hostile. */
     private static final int MAX_HEADER_BYTES = 16 * 1024 * 1024;
-    private static final int FRONT_COVER = 3;
+    private static final byte[] OPUS_TAGS = "OpusTags".getBytes(StandardCharsets.US_ASCII);
 
     private OggCommentReader() {
     }
 
-    static TagReader.Result read(Path file) {
+    static TagReader.Result read(Path file, boolean withCover) {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             byte[] packet = secondPacket(new DataInputStream(in));
-            return new TagReader.Result(parse(packet), null);
-        } catch (IOException | RuntimeException e) {
+            return new TagReader.Result(parse(packet, file, withCover), null);
+        } catch (IOException | CannotReadException | RuntimeException e) {
             return new TagReader.Result(null, "unreadable Opus comment header: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return new TagReader.Result(null, "unreadable Opus comment header: a comment claims an impossible size");
         }
     }
 
@@ -71,72 +76,28 @@ final class OggCommentReader {
         }
     }
 
-    static AudioTags parse(byte[] packet) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(packet).order(ByteOrder.LITTLE_ENDIAN);
-        byte[] magic = new byte[8];
-        if (b.remaining() < 8) {
-            throw new EOFException("short comment header");
-        }
-        b.get(magic);
-        if (!new String(magic, StandardCharsets.US_ASCII).equals("OpusTags")) {
+    static AudioTags parse(byte[] packet, Path file, boolean withCover) throws IOException, CannotReadException {
+        if (packet.length < OPUS_TAGS.length || !Arrays.equals(packet, 0, OPUS_TAGS.length, OPUS_TAGS, 0,
+                OPUS_TAGS.length)) {
             throw new IOException("no OpusTags header");
         }
-        skip(b, length(b)); // vendor
-        int count = length(b);
-        String title = null, artist = null, albumArtist = null, album = null, track = null, trackTotal = null;
-        String disc = null, date = null;
-        byte[] cover = null;
-        List<String> genres = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int length = length(b);
-            byte[] raw = new byte[length];
-            b.get(raw);
-            String comment = new String(raw, StandardCharsets.UTF_8);
-            int eq = comment.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String key = comment.substring(0, eq).toUpperCase(Locale.ROOT);
-            String value = TagReader.value(comment.substring(eq + 1));
-            if (value == null) {
-                continue;
-            }
-            switch (key) {
-                case "TITLE" -> title = title == null ? value : title;
-                case "ARTIST" -> artist = artist == null ? value : artist;
-                case "ALBUMARTIST", "ALBUM ARTIST", "ALBUM_ARTIST" -> albumArtist = albumArtist == null ? value : albumArtist;
-                case "ALBUM" -> album = album == null ? value : album;
-                case "TRACKNUMBER" -> track = track == null ? value : track;
-                case "TRACKTOTAL", "TOTALTRACKS" -> trackTotal = trackTotal == null ? value : trackTotal;
-                case "DISCNUMBER" -> disc = disc == null ? value : disc;
-                case "DATE", "YEAR" -> date = date == null ? value : date;
-                case "GENRE" -> genres.add(value);
-                case "METADATA_BLOCK_PICTURE" -> cover = betterCover(cover, value);
-                default -> {
-                    // not a field the API shows
-                }
-            }
-        }
-        return new AudioTags("opus", title, artist, albumArtist, album, track, trackTotal, disc, date, genres, cover);
+        checkLengths(packet);
+        VorbisCommentTag tag = new VorbisCommentReader().read(Arrays.copyOfRange(packet, OPUS_TAGS.length,
+                packet.length), false, file);
+        return TagReader.fromTag(tag, "opus", withCover);
     }
 
-    /** A base64 FLAC picture block; the front cover wins over any other picture. */
-    private static byte[] betterCover(byte[] current, String base64) {
-        try {
-            ByteBuffer p = ByteBuffer.wrap(Base64.getMimeDecoder().decode(base64)); // big-endian
-            int type = p.getInt();
-            skip(p, p.getInt()); // MIME type
-            skip(p, p.getInt()); // description
-            skip(p, 16); // width, height, depth, colours
-            int length = p.getInt();
-            if (length <= 0 || length > p.remaining()) {
-                return current;
-            }
-            byte[] data = new byte[length];
-            p.get(data);
-            return current == null || type == FRONT_COVER ? data : current;
-        } catch (RuntimeException e) {
-            return current;
+    /**
+     * Checks every length field of the comment list against the bytes there, before jaudiotagger allocates what
+     * they claim.
+     */
+    private static void checkLengths(byte[] packet) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(packet, OPUS_TAGS.length, packet.length - OPUS_TAGS.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        skip(b, length(b)); // vendor
+        int count = length(b);
+        for (int i = 0; i < count; i++) {
+            skip(b, length(b));
         }
     }
 
@@ -152,9 +113,6 @@ final class OggCommentReader {
     }
 
     private static void skip(ByteBuffer b, int n) {
-        if (n < 0 || n > b.remaining()) {
-            throw new IllegalArgumentException("field longer than the header");
-        }
         b.position(b.position() + n);
     }
 }

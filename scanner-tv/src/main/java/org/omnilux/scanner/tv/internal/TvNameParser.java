@@ -38,10 +38,6 @@ public final class TvNameParser {
     private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
     private static final String WORD_END = "(?![\\p{L}\\p{N}])";
 
-    private static final Set<String> EXTRAS_FOLDERS = Set.of("extras", "extra", "featurettes", "featurette",
-            "behind the scenes", "behindthescenes", "deleted scenes", "deletedscenes", "interviews", "interview",
-            "scenes", "shorts", "trailers", "trailer", "clips", "other", "others", "samples", "sample", "bonus",
-            "bonus features");
     // Jellyfin/Plex suffixes ("Show - S01E01-featurette"); scene samples come as "-sample", ".sample", "_sample"
     private static final Pattern EXTRA_SUFFIX = Pattern.compile("(?:[-._](?:sample|trailer)"
             + "|-(?:featurette|behindthescenes|deleted|deletedscene|interview|scene|short|other|clip|extra))"
@@ -115,15 +111,26 @@ public final class TvNameParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final int latestYear;
+    private final Set<String> extrasFolders;
 
-    /** A parser that accepts years up to two years from now. */
+    /** A parser that accepts years up to two years from now, with the default extras folders. */
     public TvNameParser() {
-        this(Year.now().getValue() + 2);
+        this(TvSettings.DEFAULTS.extrasFolders());
+    }
+
+    /** @param extrasFolders lower-case names of folders holding extras rather than episodes */
+    TvNameParser(Set<String> extrasFolders) {
+        this(Year.now().getValue() + 2, extrasFolders);
     }
 
     /** @param latestYear the latest number read as a year; higher ones are title words */
     TvNameParser(int latestYear) {
+        this(latestYear, TvSettings.DEFAULTS.extrasFolders());
+    }
+
+    TvNameParser(int latestYear, Set<String> extrasFolders) {
         this.latestYear = latestYear;
+        this.extrasFolders = Set.copyOf(extrasFolders);
     }
 
     /**
@@ -211,7 +218,7 @@ public final class TvNameParser {
         NameParts file = parseFileName(baseName, inSeasonFolder);
 
         for (int i = 0; i < folders.size(); i++) {
-            if (EXTRAS_FOLDERS.contains(folders.get(i).strip().toLowerCase(Locale.ROOT))) {
+            if (extrasFolders.contains(folders.get(i).strip().toLowerCase(Locale.ROOT))) {
                 // "Extras (2005)" is a show: a top-level folder of that name holding episodes is the show's folder
                 boolean isShow = i == 0 && (file.explicitMarker
                         || folders.size() > 1 && seasonOfFolder(folders.get(1)) != null);

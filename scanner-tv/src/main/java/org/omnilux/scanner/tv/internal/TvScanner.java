@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.omnilux.api.probe.ProbeException;
@@ -22,7 +21,12 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code tv} media type: recognises video files as episodes of TV shows.
@@ -45,22 +49,59 @@ import org.osgi.service.component.annotations.Component;
  * folder), then the show's ({@code poster.jpg}/{@code folder.jpg} in the show folder). Only the file's folder
  * (its siblings) and, for a file in a season folder, the show folder above are looked at.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link TvSettings} of the current configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = TvScanner.PID)
+@Designate(ocd = TvScanner.Config.class)
 public class TvScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.tv";
     static final String MEDIA_TYPE = "tv";
 
-    static final List<String> VIDEO_EXTENSIONS = List.of("mkv", "mk3d", "mp4", "m4v", "avi", "divx", "mov",
-            "wmv", "asf", "webm", "ts", "m2ts", "mts", "mpg", "mpeg", "flv", "f4v", "ogv", "3gp", "3g2", "rmvb");
-    private static final Set<String> VIDEO_EXTENSION_SET = Set.copyOf(VIDEO_EXTENSIONS);
+    @ObjectClassDefinition(id = PID, name = "OmniLux TV scanner",
+            description = "Which files are episodes. Changes apply to the next file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions",
+                description = "File name extensions of episode files, separated by commas")
+        String[] extensions() default TvSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Extras folders", description = "Names of folders (any case) whose videos are "
+                + "extras of a show, not episodes, separated by commas")
+        String[] extrasFolders() default TvSettings.DEFAULT_EXTRAS_FOLDERS;
+
+        @AttributeDefinition(name = "Sample size limit (MB)", min = "0", description = "Videos smaller than this "
+                + "are taken for samples and skipped. 0: samples are told by their names only")
+        int sampleMaxSizeMb() default 0;
+    }
     // a show folder holds seasons, images and NFOs; a runaway listing is not worth reading for a poster
     private static final int MAX_SHOW_FOLDER_ENTRIES = 10_000;
 
-    private final TvNameParser nameParser = new TvNameParser();
     private final TvNfoReader nfoReader = new TvNfoReader();
     private final TvPosterFinder posterFinder = new TvPosterFinder();
+    private volatile TvSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public TvScanner() {
+        settings = TvSettings.DEFAULTS;
+    }
+
+    @Activate
+    public TvScanner(Config config) {
+        settings = TvSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = TvSettings.from(config);
+    }
+
+    TvSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -76,13 +117,13 @@ public class TvScanner implements MediaScanner {
                 MetadataField.of("absoluteEpisode", Type.INTEGER),
                 MetadataField.of("overview", Type.STRING),
                 MetadataField.of("posterUrl", Type.STRING))));
-        descriptor.extensions.addAll(VIDEO_EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return VIDEO_EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
     }
 
     /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Show - S01E01.mkv"). */
@@ -99,12 +140,16 @@ public class TvScanner implements MediaScanner {
     @Override
     public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
         Path file = context.file();
-        Optional<ParsedEpisode> parsed = nameParser.parse(file, context.root());
+        TvSettings settings = this.settings;
+        Optional<ParsedEpisode> parsed = settings.parser().parse(file, context.root());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
+        }
+        if (context.sizeBytes() < settings.sampleMaxBytes()) {
+            return Optional.empty(); // a sample by its size
         }
         ParsedEpisode name = parsed.get();
         EpisodeFolders folders = TvNameParser.folders(file, context.root());
