@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,7 +23,12 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code audiobook} media type: one library item per book, whether the book is one file or many.
@@ -49,17 +53,36 @@ import org.osgi.service.component.annotations.Component;
  * {@code Series #2}. The names fill the rest (see {@link BookNameParser}). The cover is the embedded picture,
  * else {@code cover.jpg}/{@code folder.jpg}-style images in the book folder.
  *
- * <p>Stateless and thread-safe; starts no threads.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe; starts no threads. Its only state is the immutable {@link AudiobookSettings} of the current
+ * configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = AudiobookScanner.PID)
+@Designate(ocd = AudiobookScanner.Config.class)
 public class AudiobookScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.audiobook";
     static final String MEDIA_TYPE = "audiobook";
 
-    static final List<String> AUDIO_EXTENSIONS = List.of("m4b", "m4a", "mp3", "aac", "ogg", "oga", "opus", "flac",
-            "wma", "wav", "mka");
-    private static final Set<String> AUDIO_EXTENSION_SET = Set.copyOf(AUDIO_EXTENSIONS);
-    private static final List<String> COVER_NAMES = List.of("cover", "folder", "front", "poster");
+    @ObjectClassDefinition(id = PID, name = "OmniLux audiobook scanner",
+            description = "Which files are audiobooks or their parts, and where their covers come from. Changes "
+                    + "apply to the next file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions",
+                description = "File name extensions of audiobook files and parts, separated by commas")
+        String[] extensions() default AudiobookSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Cover image names", description = "Names without extension (.jpg, .jpeg, "
+                + ".png) of cover images in a book folder, the preferred first, separated by commas")
+        String[] coverNames() default AudiobookSettings.DEFAULT_COVER_NAMES;
+
+        @AttributeDefinition(name = "Embedded covers",
+                description = "Use the picture embedded in a file's tags as its cover (before a cover image file)")
+        boolean embeddedCovers() default true;
+    }
+
     private static final List<String> COVER_EXTENSIONS = List.of("jpg", "jpeg", "png");
     private static final Pattern GROUPING_SERIES = Pattern.compile(
             "^(.+?)(?:\\s*#\\s*|,?\\s+(?:book|vol\\.?|volume|part)\\s*)(\\d{1,3}(?:\\.\\d{1,2})?)$", Pattern.CASE_INSENSITIVE);
@@ -71,6 +94,26 @@ public class AudiobookScanner implements MediaScanner {
     private final BookLayout layout = new BookLayout();
     private final BookNameParser nameParser = new BookNameParser();
     private final BookTagReader tagReader = new BookTagReader();
+    private volatile AudiobookSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public AudiobookScanner() {
+        settings = AudiobookSettings.DEFAULTS;
+    }
+
+    @Activate
+    public AudiobookScanner(Config config) {
+        settings = AudiobookSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = AudiobookSettings.from(config);
+    }
+
+    AudiobookSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -83,13 +126,17 @@ public class AudiobookScanner implements MediaScanner {
                 MetadataField.of("seriesIndex", Type.DECIMAL),
                 MetadataField.of("chapters", Type.OBJECT_LIST),
                 MetadataField.of("posterUrl", Type.STRING))));
-        descriptor.extensions.addAll(AUDIO_EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return AUDIO_EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
+        return accepts(settings, file, root);
+    }
+
+    private static boolean accepts(AudiobookSettings settings, Path file, Path root) {
+        return settings.accepts(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
     }
 
     @Override
@@ -99,7 +146,8 @@ public class AudiobookScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
-        BookLayout.Book book = layout.find(file, root, context.siblings(), path -> accepts(path, root));
+        AudiobookSettings settings = this.settings;
+        BookLayout.Book book = layout.find(file, root, context.siblings(), path -> accepts(settings, path, root));
         if (!book.first().equals(file)) {
             return Optional.empty(); // a later part: the first part stands for the whole book
         }
@@ -133,10 +181,10 @@ public class AudiobookScanner implements MediaScanner {
         if (!chapters.isEmpty()) {
             metadata.put("chapters", chapters);
         }
-        if (tags.cover() != null) {
+        if (tags.cover() != null && settings.embeddedCovers()) {
             record.posterImage = tags.cover();
         } else if (book.bookFolder() != null && !book.shared()) {
-            record.posterFile = cover(book.bookFolder(), file, context.siblings()).orElse(null);
+            record.posterFile = cover(book.bookFolder(), file, context.siblings(), settings.coverNames()).orElse(null);
         }
         return Optional.of(record);
     }
@@ -234,7 +282,7 @@ public class AudiobookScanner implements MediaScanner {
         return Math.round(seconds * 1000.0) / 1000.0;
     }
 
-    private static Optional<Path> cover(Path bookFolder, Path file, List<Path> siblings) {
+    private static Optional<Path> cover(Path bookFolder, Path file, List<Path> siblings, List<String> coverNames) {
         List<Path> candidates;
         if (bookFolder.equals(file.getParent())) {
             candidates = siblings;
@@ -245,7 +293,7 @@ public class AudiobookScanner implements MediaScanner {
                 return Optional.empty();
             }
         }
-        for (String base : COVER_NAMES) {
+        for (String base : coverNames) {
             for (String extension : COVER_EXTENSIONS) {
                 for (Path candidate : candidates) {
                     if (FileNames.name(candidate).equalsIgnoreCase(base + "." + extension)) {
