@@ -1,0 +1,89 @@
+package ${package}.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omnilux.api.scanner.MediaRecord;
+import org.omnilux.api.scanner.MediaScanException;
+import org.omnilux.scanner.testkit.TestScanContext;
+
+/** What the scanner makes of real image files: an example of a plain JUnit test of a scanner, no OSGi needed. */
+class ${className}ScannerTest {
+
+    @TempDir
+    Path root;
+
+    private final ${className}Scanner scanner = new ${className}Scanner(List.of("jpg", "jpeg", "png", "gif"), 64);
+
+    private Optional<MediaRecord> recognise(Path file) throws MediaScanException {
+        return scanner.recognise(TestScanContext.builder(file).root(root).mediaType("${mediaType}").build());
+    }
+
+    @Test
+    void readsThePixelSizeOfEachFormat() throws Exception {
+        MediaRecord jpeg = recognise(Images.write(root.resolve("Holiday 2024/beach.jpg"), "jpeg", 640, 480)).orElseThrow();
+        assertEquals("beach", jpeg.title);
+        assertEquals("jpeg", jpeg.container);
+        assertEquals(640, jpeg.metadata.get("width"));
+        assertEquals(480, jpeg.metadata.get("height"));
+        assertEquals("Holiday 2024", jpeg.metadata.get("album"));
+
+        MediaRecord png = recognise(Images.write(root.resolve("portrait.png"), "png", 300, 451)).orElseThrow();
+        assertEquals("png", png.container);
+        assertEquals(300, png.metadata.get("width"));
+        assertEquals(451, png.metadata.get("height"));
+        assertFalse(png.metadata.containsKey("album"), "a photo at the top of the root has no album");
+
+        MediaRecord gif = recognise(Images.write(root.resolve("anim/loop.gif"), "gif", 120, 90)).orElseThrow();
+        assertEquals("gif", gif.container);
+        assertEquals(120, gif.metadata.get("width"));
+        assertEquals(90, gif.metadata.get("height"));
+    }
+
+    @Test
+    void iconsAndThumbnailsAreNoItems() throws Exception {
+        assertTrue(recognise(Images.write(root.resolve("favicon.png"), "png", 32, 32)).isEmpty());
+        assertTrue(recognise(Images.write(root.resolve("strip.png"), "png", 800, 40)).isEmpty());
+        ${className}Scanner everything = new ${className}Scanner(List.of("png"), 0);
+        Path icon = root.resolve("favicon.png");
+        assertEquals(32, everything.recognise(TestScanContext.builder(icon).root(root).build()).orElseThrow()
+                .metadata.get("width"), "minimumSide=0 takes icons too");
+    }
+
+    @Test
+    void damagedFilesAreErrorsThatNameTheProblem() throws Exception {
+        Path jpeg = Images.write(root.resolve("full.jpg"), "jpeg", 640, 480);
+        Path truncated = Files.write(root.resolve("truncated.jpg"), Arrays.copyOf(Files.readAllBytes(jpeg), 40));
+        MediaScanException noFrame = assertThrows(MediaScanException.class, () -> recognise(truncated));
+        assertTrue(noFrame.getMessage().contains("frame header"), noFrame.getMessage());
+
+        Path text = Files.writeString(root.resolve("notes.png"), "not an image at all");
+        MediaScanException notImage = assertThrows(MediaScanException.class, () -> recognise(text));
+        assertEquals("not a PNG, JPEG or GIF image", notImage.getMessage());
+    }
+
+    @Test
+    void acceptsDeclaredExtensionsOutsideHiddenFolders() {
+        assertTrue(scanner.accepts(root.resolve("a/b/IMG_0001.JPG"), root));
+        assertFalse(scanner.accepts(root.resolve("a/b/clip.mp4"), root));
+        assertFalse(scanner.accepts(root.resolve(".Trash/old.jpg"), root));
+        assertFalse(scanner.accepts(root.resolve("a/._IMG_0001.jpg"), root));
+    }
+
+    @Test
+    void theDefaultConfigurationIsWhatTheTestsUse() {
+        ${className}Scanner configured = new ${className}Scanner(${className}ScannerConformanceTest.defaults());
+        assertEquals(List.of("jpg", "jpeg", "png", "gif"), configured.descriptor().extensions);
+        assertEquals("${mediaType}", configured.descriptor().mediaTypes.get(0).name);
+    }
+}
