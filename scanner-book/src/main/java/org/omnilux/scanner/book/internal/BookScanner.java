@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
@@ -14,31 +13,74 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code book} media type: e-books.
  *
  * <p>EPUB 2/3 metadata comes from the package document (title, authors, publisher, ISBN, language, date, series,
  * cover); PDF metadata from the document information, with the page count and the first page rendered as the
- * cover (PDFBox); FB2 from its {@code title-info}/{@code publish-info}. MOBI, AZW, AZW3, TXT and DjVu files are
- * listed with what their names say ({@code Author - Title (Year).mobi}). Whatever a file lacks, its name fills
+ * cover (PDFBox); FB2 from its {@code title-info}/{@code publish-info}; MOBI, AZW and AZW3 from their MOBI and
+ * EXTH headers ({@link MobiReader}: full name, authors, publisher, ISBN, language, date, cover). TXT and DjVu files
+ * are listed with what their names say ({@code Author - Title (Year).txt}). Whatever a file lacks, its name fills
  * in. No audio or video: the prober is never called, the container is the book format.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link BookSettings} of the current configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = BookScanner.PID)
+@Designate(ocd = BookScanner.Config.class)
 public class BookScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.book";
     static final String MEDIA_TYPE = "book";
 
-    static final List<String> EXTENSIONS = List.of("epub", "pdf", "mobi", "azw3", "azw", "fb2", "txt", "djvu");
-    private static final Set<String> EXTENSION_SET = Set.copyOf(EXTENSIONS);
+    @ObjectClassDefinition(id = PID, name = "OmniLux book scanner",
+            description = "Which files are e-books, and whether their covers are read. Changes apply to the next "
+                    + "file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions", description = "File name extensions of e-books, separated by "
+                + "commas; formats without a reader of their own are listed by their names")
+        String[] extensions() default BookSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Covers", description = "Read covers from the books: the EPUB, FB2 and MOBI "
+                + "cover image, a PDF's first page rendered (most of the time a PDF takes)")
+        boolean covers() default true;
+    }
 
     private final BookNameParser nameParser = new BookNameParser();
     private final EpubReader epubReader = new EpubReader();
     private final PdfReader pdfReader = new PdfReader();
     private final Fb2Reader fb2Reader = new Fb2Reader();
+    private final MobiReader mobiReader = new MobiReader();
+    private volatile BookSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public BookScanner() {
+        settings = BookSettings.DEFAULTS;
+    }
+
+    @Activate
+    public BookScanner(Config config) {
+        settings = BookSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = BookSettings.from(config);
+    }
+
+    BookSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -53,13 +95,13 @@ public class BookScanner implements MediaScanner {
                 MetadataField.of("posterUrl", Type.STRING),
                 MetadataField.of("series", Type.STRING),
                 MetadataField.of("seriesIndex", Type.DECIMAL))));
-        descriptor.extensions.addAll(EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
     }
 
     /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Book.epub", ".caltrash"). */
@@ -80,12 +122,17 @@ public class BookScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
+        boolean covers = settings.covers();
         BookInfo info = switch (extension) {
             case "epub" -> epubReader.read(file);
-            case "pdf" -> pdfReader.read(file);
+            case "pdf" -> pdfReader.read(file, covers);
             case "fb2" -> fb2Reader.read(file);
+            case "mobi", "azw", "azw3" -> mobiReader.read(file, covers);
             default -> new BookInfo();
         };
+        if (!covers) {
+            info.cover = null;
+        }
         BookNameParser.ParsedBookName name = nameParser.parse(file);
 
         MediaRecord record = new MediaRecord();

@@ -42,6 +42,11 @@ final class PdfReader {
     static final long MAX_PARSED_BYTES = 1L << 30;
 
     BookInfo read(Path file) throws MediaScanException {
+        return read(file, true);
+    }
+
+    /** @param withCover whether to render the first page as the cover (most of the time a PDF takes) */
+    BookInfo read(Path file, boolean withCover) throws MediaScanException {
         PDDocument document;
         try {
             if (Files.size(file) > MAX_PARSED_BYTES) {
@@ -67,7 +72,7 @@ final class PdfReader {
                 info.title = title == null || JUNK_TITLE.matcher(title).matches() ? null : title;
                 info.addAuthor(information.getAuthor());
             }
-            info.cover = renderCover(document);
+            info.cover = withCover ? renderCover(document) : null;
             return info;
         } catch (IOException | RuntimeException e) {
             throw new MediaScanException("not a readable PDF: " + message(e), e);
