@@ -22,6 +22,7 @@ import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -39,8 +40,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  *
  * <p>{@code issueNumber} is a string: issues such as {@code 1.5}, {@code 1A} or {@code ½} exist.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once. The only process it
- * starts is bsdtar, per CBR file, bounded in time, on the calling thread.
+ * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
+ * re-registering the service, so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link ComicSettings} of the current configuration. The only process it starts is bsdtar, per CBR file, bounded
+ * in time, on the calling thread.
  */
 @Component(service = MediaScanner.class, configurationPid = ComicScanner.PID)
 @Designate(ocd = ComicScanner.Config.class)
@@ -49,8 +54,6 @@ public class ComicScanner implements MediaScanner {
     static final String PID = "org.omnilux.scanner.comic";
     static final String MEDIA_TYPE = "comic";
 
-    static final List<String> EXTENSIONS = List.of("cbz", "cbr", "cb7", "cbt");
-    private static final Set<String> EXTENSION_SET = Set.copyOf(EXTENSIONS);
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "webp", "bmp", "avif",
             "jxl", "tif", "tiff");
 
@@ -59,9 +62,18 @@ public class ComicScanner implements MediaScanner {
     private static final byte[] SEVEN_Z_MAGIC = {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C};
     private static final byte[] RAR_MAGIC = {'R', 'a', 'r', '!', 0x1A, 0x07};
 
-    @ObjectClassDefinition(name = "OmniLux comic scanner",
-            description = "How CBR (RAR) files are read: through the bsdtar program of libarchive")
+    @ObjectClassDefinition(id = PID, name = "OmniLux comic scanner", description = "Which files are comics, how "
+            + "CBR (RAR) files are read (through the bsdtar program of libarchive), and whether covers are read. "
+            + "Changes apply to the next file scanned.")
     public @interface Config {
+        @AttributeDefinition(name = "Extensions", description = "File name extensions of comic archives, separated "
+                + "by commas; the format is told by the first bytes, the extension only decides what is looked at")
+        String[] extensions() default ComicSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Covers", description = "Read the cover page (ComicInfo's FrontCover, else the "
+                + "first image) as the comic's poster")
+        boolean covers() default true;
+
         @AttributeDefinition(name = "bsdtar program", description = "Name on the PATH or absolute path of bsdtar")
         String bsdtarPath() default "bsdtar";
 
@@ -81,19 +93,28 @@ public class ComicScanner implements MediaScanner {
         }
     }
 
-    private final String bsdtar;
-    private final Duration bsdtarTimeout;
     private final ComicNameParser nameParser = new ComicNameParser();
     private final ComicInfoReader comicInfoReader = new ComicInfoReader();
+    private volatile ComicSettings settings;
 
     @Activate
     public ComicScanner(Config config) {
-        this(config.bsdtarPath(), Duration.ofSeconds(Math.max(1, config.bsdtarTimeoutSeconds())));
+        settings = ComicSettings.from(config);
     }
 
+    /** The default extensions and covers with this bsdtar (tests). */
     ComicScanner(String bsdtar, Duration bsdtarTimeout) {
-        this.bsdtar = bsdtar == null || bsdtar.isBlank() ? "bsdtar" : bsdtar.strip();
-        this.bsdtarTimeout = bsdtarTimeout;
+        settings = new ComicSettings(ComicSettings.DEFAULTS.extensions(), ComicSettings.DEFAULTS.covers(), bsdtar,
+                bsdtarTimeout);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = ComicSettings.from(config);
+    }
+
+    ComicSettings settings() {
+        return settings;
     }
 
     @Override
@@ -108,13 +129,13 @@ public class ComicScanner implements MediaScanner {
                 MetadataField.of("publisher", Type.STRING),
                 MetadataField.of("pageCount", Type.INTEGER),
                 MetadataField.of("posterUrl", Type.STRING))));
-        descriptor.extensions.addAll(EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return EXTENSION_SET.contains(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
     }
 
     /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Saga 001.cbz"). */
@@ -134,18 +155,19 @@ public class ComicScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
+        ComicSettings settings = this.settings;
         Format format = format(file);
         ComicInfoReader.ComicInfo info;
         List<String> pages;
         byte[] cover;
-        try (ComicArchive archive = open(format, file)) {
+        try (ComicArchive archive = open(format, file, settings)) {
             List<String> entries = archive.entryNames();
             pages = entries.stream().filter(ComicScanner::isPage).sorted(NaturalOrder.INSTANCE).toList();
             info = readComicInfo(archive, entries);
             if (pages.isEmpty()) {
                 throw new MediaScanException("not a comic: the " + format.container + " archive holds no images");
             }
-            cover = readCover(archive, pages, info);
+            cover = settings.covers() ? readCover(archive, pages, info) : null;
         } catch (BsdtarComicArchive.ToolMissingException e) {
             throw new MediaScanException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -189,11 +211,11 @@ public class ComicScanner implements MediaScanner {
         return title.toString();
     }
 
-    private ComicArchive open(Format format, Path file) throws IOException {
+    private static ComicArchive open(Format format, Path file, ComicSettings settings) throws IOException {
         return switch (format) {
             case ZIP -> new ZipComicArchive(file);
             case SEVEN_Z -> new SevenZComicArchive(file);
-            case RAR, TAR -> new BsdtarComicArchive(bsdtar, file, bsdtarTimeout);
+            case RAR, TAR -> new BsdtarComicArchive(settings.bsdtar(), file, settings.bsdtarTimeout());
         };
     }
 
