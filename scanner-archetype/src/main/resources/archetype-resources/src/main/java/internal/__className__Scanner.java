@@ -3,6 +3,7 @@ package ${package}.internal;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -26,11 +28,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * folder they are in as the album.
  *
  * <p>Registered as a {@link MediaScanner} service by Declarative Services. The core calls it from its own scan
- * pool, possibly for several files at once: it keeps no mutable state, starts no threads and reads only the
- * first bytes of each file. It returns plain DTOs and never sees the database.
+ * pool, possibly for several files at once: it keeps no mutable state but its immutable settings, starts no
+ * threads and reads only the first bytes of each file. It returns plain DTOs and never sees the database.
  *
  * <p>Its options are typed configuration: a file {@code config/${package}.cfg} in the server's config folder,
- * e.g. {@code minimumSide=32}, is picked up while the server runs (DS then replaces this component).
+ * e.g. {@code minimumSide=32}, is applied while the server runs, from the next file scanned on ({@link #modified}:
+ * the service stays registered, so a running scan goes on).
  */
 @Component(service = MediaScanner.class, configurationPid = ${className}Scanner.PID)
 @Designate(ocd = ${className}Scanner.Config.class)
@@ -39,30 +42,45 @@ public class ${className}Scanner implements MediaScanner {
     static final String PID = "${package}";
     static final String MEDIA_TYPE = "${mediaType}";
 
-    @ObjectClassDefinition(name = "OmniLux ${mediaType} scanner")
+    @ObjectClassDefinition(id = PID, name = "OmniLux ${mediaType} scanner",
+            description = "Which files are ${mediaType} items. Changes apply to the next file scanned.")
     public @interface Config {
-        @AttributeDefinition(description = "File extensions (lower case, without the dot) this scanner reads")
-        String[] extensions() default {"jpg", "jpeg", "png", "gif"};
+        // one string, split at commas: a .cfg file gives every value as a single string
+        @AttributeDefinition(name = "Extensions", description = "File name extensions, separated by commas")
+        String[] extensions() default "jpg, jpeg, png, gif";
 
-        @AttributeDefinition(description = "Images whose shorter side has fewer pixels are icons or thumbnails,"
-                + " not library items")
+        @AttributeDefinition(name = "Minimum side (pixels)", min = "0", description = "Images whose shorter side"
+                + " has fewer pixels are icons or thumbnails, not library items")
         int minimumSide() default 64;
     }
 
-    private final List<String> extensions;
-    private final Set<String> extensionSet;
-    private final int minimumSide;
+    /** The options as the scanner uses them: immutable, swapped in whole when the configuration changes. */
+    record Settings(List<String> extensions, Set<String> extensionSet, int minimumSide) {
+
+        static Settings from(Config config) {
+            List<String> extensions = new ArrayList<>();
+            for (String value : config.extensions()) {
+                for (String extension : value.split(",")) {
+                    String clean = extension.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+                    if (!clean.isEmpty() && !extensions.contains(clean)) {
+                        extensions.add(clean);
+                    }
+                }
+            }
+            return new Settings(List.copyOf(extensions), Set.copyOf(extensions), Math.max(0, config.minimumSide()));
+        }
+    }
+
+    private volatile Settings settings;
 
     @Activate
     public ${className}Scanner(Config config) {
-        this(List.of(config.extensions()), config.minimumSide());
+        settings = Settings.from(config);
     }
 
-    /** For tests: the options without the configuration annotation. */
-    ${className}Scanner(List<String> extensions, int minimumSide) {
-        this.extensions = extensions.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList();
-        this.extensionSet = Set.copyOf(this.extensions);
-        this.minimumSide = minimumSide;
+    @Modified
+    void modified(Config config) {
+        settings = Settings.from(config);
     }
 
     @Override
@@ -73,7 +91,7 @@ public class ${className}Scanner implements MediaScanner {
                 MetadataField.of("width", MetadataField.Type.INTEGER),
                 MetadataField.of("height", MetadataField.Type.INTEGER),
                 MetadataField.of("album", MetadataField.Type.STRING))));
-        descriptor.extensions.addAll(extensions);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
@@ -82,7 +100,7 @@ public class ${className}Scanner implements MediaScanner {
         // the path only: this is called for every file of the root, and must not touch the disk
         String name = fileName(file);
         int dot = name.lastIndexOf('.');
-        if (dot <= 0 || !extensionSet.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+        if (dot <= 0 || !settings.extensionSet().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
             return false;
         }
         Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
@@ -97,6 +115,7 @@ public class ${className}Scanner implements MediaScanner {
     @Override
     public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
         Path file = context.file();
+        Settings settings = this.settings; // one configuration for the whole file
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
@@ -108,7 +127,7 @@ public class ${className}Scanner implements MediaScanner {
         } catch (IOException e) {
             throw new MediaScanException("cannot read the file: " + e.getMessage(), e);
         }
-        if (Math.min(header.width(), header.height()) < minimumSide) {
+        if (Math.min(header.width(), header.height()) < settings.minimumSide()) {
             return Optional.empty(); // an icon or a thumbnail: not an item of the library
         }
 

@@ -1,11 +1,11 @@
 package ${package}.internal;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.omnilux.api.scanner.MediaScanner;
 import org.omnilux.scanner.testkit.ScannerConformanceTest;
+import org.omnilux.scanner.testkit.TestConfigurations;
 
 /**
  * The OmniLux SPI contract, checked by the conformance test kit: prompt answers for vanished, unreadable,
@@ -16,7 +16,8 @@ class ${className}ScannerConformanceTest extends ScannerConformanceTest {
 
     @Override
     protected MediaScanner scanner() {
-        return new ${className}Scanner(defaults());
+        // as DS builds it when there is no configuration file
+        return new ${className}Scanner(TestConfigurations.defaults(${className}Scanner.Config.class));
     }
 
     @Override
@@ -24,11 +25,5 @@ class ${className}ScannerConformanceTest extends ScannerConformanceTest {
         return List.of(Images.write(dir.resolve("Holiday/beach.jpg"), "jpeg", 320, 240),
                 Images.write(dir.resolve("Holiday/map.png"), "png", 200, 300),
                 Images.write(dir.resolve("loop.gif"), "gif", 100, 100));
-    }
-
-    /** The configuration DS passes when there is no configuration file: every attribute at its default. */
-    static ${className}Scanner.Config defaults() {
-        return (${className}Scanner.Config) Proxy.newProxyInstance(${className}Scanner.Config.class.getClassLoader(),
-                new Class<?>[] {${className}Scanner.Config.class}, (proxy, method, args) -> method.getDefaultValue());
     }
 }
