@@ -21,7 +21,12 @@ import org.omnilux.api.scanner.MetadataField;
 import org.omnilux.api.scanner.MetadataField.Type;
 import org.omnilux.api.scanner.ScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@code game} media type: ROM dumps and disc images of game consoles.
@@ -41,18 +46,38 @@ import org.osgi.service.component.annotations.Component;
  * names (and every disc of its set next to it), and without a playlist the first disc present represents a
  * multi-disc set: the other files answer {@link Optional#empty()}.
  *
- * <p>Stateless and thread-safe: the core may call it from several scan threads at once.
+ * <p>Configured under the PID {@value #PID} ({@link Config}): extensions, folder names of one's own for platforms,
+ * archives outside platform folders. A change applies from the next file on, without re-registering the service,
+ * so a running scan goes on.
+ *
+ * <p>Thread-safe: the core may call it from several scan threads at once; its only state is the immutable
+ * {@link GameSettings} of the current configuration.
  */
-@Component(service = MediaScanner.class)
+@Component(service = MediaScanner.class, configurationPid = GameScanner.PID)
+@Designate(ocd = GameScanner.Config.class)
 public class GameScanner implements MediaScanner {
 
+    static final String PID = "org.omnilux.scanner.game";
     static final String MEDIA_TYPE = "game";
 
-    static final List<String> EXTENSIONS = List.of(
-            "nes", "sfc", "smc", "swc", "fig", "gb", "gbc", "gba", "n64", "z64", "v64", "md", "gen", "smd", "32x",
-            "sms", "gg", "nds", "3ds", "cia", "xci", "nsp", "pce", "a26", "gcm", "rvz", "wbfs", "wua", "wud", "wux",
-            "iso", "bin", "img", "chd", "cue", "gdi", "cdi", "cso", "pbp", "m3u", "zip", "7z");
-    private static final Set<String> EXTENSION_SET = Set.copyOf(EXTENSIONS);
+    @ObjectClassDefinition(id = PID, name = "OmniLux game scanner",
+            description = "Which files are games and which folders name their platforms. Changes apply to the next "
+                    + "file scanned.")
+    public @interface Config {
+        @AttributeDefinition(name = "Extensions",
+                description = "File name extensions of ROMs, disc images and playlists, separated by commas")
+        String[] extensions() default GameSettings.DEFAULT_EXTENSIONS;
+
+        @AttributeDefinition(name = "Platform folders", description = "Folder names of your own for platforms, as "
+                + "folder=platform separated by commas (e.g. 'Super Famicom JP=snes, Pocket=gba'); the platform "
+                + "is any name the scanner knows: 'snes', 'psx', 'Game Boy Advance'. Case, spaces and punctuation "
+                + "do not count. An unknown platform stops the scanner with the reason in /api/plugins.")
+        String[] platformFolders() default {};
+
+        @AttributeDefinition(name = "Archives outside platform folders", description = "Take .zip and .7z files "
+                + "outside a platform folder for games too (by default only archives in a platform folder are)")
+        boolean looseArchives() default false;
+    }
     private static final Set<String> ARCHIVES = Set.of("zip", "7z");
     /** Files a CUE sheet or GDI list may name as its data tracks. */
     private static final Set<String> TRACK_FILES = Set.of("bin", "img", "iso", "raw");
@@ -73,6 +98,26 @@ public class GameScanner implements MediaScanner {
     private static final int MAX_SHEETS_READ = 64;
 
     private final GameNameParser nameParser = new GameNameParser();
+    private volatile GameSettings settings;
+
+    /** A scanner with the default configuration (tests). */
+    public GameScanner() {
+        settings = GameSettings.DEFAULTS;
+    }
+
+    @Activate
+    public GameScanner(Config config) {
+        settings = GameSettings.from(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        settings = GameSettings.from(config);
+    }
+
+    GameSettings settings() {
+        return settings;
+    }
 
     @Override
     public ScannerDescriptor descriptor() {
@@ -83,18 +128,20 @@ public class GameScanner implements MediaScanner {
                 MetadataField.of("region", Type.STRING),
                 MetadataField.of("serial", Type.STRING),
                 MetadataField.of("internalTitle", Type.STRING))));
-        descriptor.extensions.addAll(EXTENSIONS);
+        descriptor.extensions.addAll(settings.extensions());
         return descriptor;
     }
 
     @Override
     public boolean accepts(Path file, Path root) {
         String extension = FileNames.extension(file);
-        if (!EXTENSION_SET.contains(extension) || isHidden(file, root)) {
+        GameSettings settings = this.settings;
+        if (!settings.accepts(extension) || isHidden(file, root)) {
             return false;
         }
         // a zip outside a platform folder is as likely a download as a game
-        return !ARCHIVES.contains(extension) || Platform.byFolders(file, root).isPresent();
+        return !ARCHIVES.contains(extension) || settings.looseArchives()
+                || settings.platformByFolders(file, root).isPresent();
     }
 
     /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Game.sfc"). */
@@ -120,7 +167,7 @@ public class GameScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
-        Platform folderPlatform = Platform.byFolders(file, context.root()).orElse(null);
+        Platform folderPlatform = settings.platformByFolders(file, context.root()).orElse(null);
         Path dataFile = dataFile(file, extension, 0);
         String dataExtension = FileNames.extension(dataFile);
         HeaderInfo header = readHeader(dataFile, dataExtension, folderPlatform);

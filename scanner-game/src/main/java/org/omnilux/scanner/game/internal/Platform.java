@@ -118,9 +118,20 @@ enum Platform {
      * @return the platform, or empty when no folder on the way names one
      */
     static Optional<Platform> byFolders(Path file, Path root) {
+        return byFolders(file, root, Map.of());
+    }
+
+    /**
+     * As {@link #byFolders(Path, Path)}, with folder names of the user's own first.
+     *
+     * @param aliases {@link #normalise normalised} folder names to the platform they hold
+     */
+    static Optional<Platform> byFolders(Path file, Path root, Map<String, Platform> aliases) {
         Path folder = file.getParent();
         while (folder != null && folder.getFileName() != null) {
-            Optional<Platform> platform = byFolderName(folder.getFileName().toString());
+            String name = folder.getFileName().toString();
+            Platform alias = aliases.isEmpty() ? null : aliases.get(normalise(name));
+            Optional<Platform> platform = alias != null ? Optional.of(alias) : byFolderName(name);
             if (platform.isPresent() || root == null || folder.equals(root) || !folder.startsWith(root)) {
                 return platform;
             }
