@@ -29,6 +29,8 @@ final class OmniLuxServer implements AutoCloseable {
     final int port;
     /** The password for the first-start admin, or {@code null} to let the server generate one. */
     String adminPassword = ADMIN_PASSWORD;
+    /** The configuration folder: the repository's {@code config/} unless a test gives the server its own. */
+    Path configDir = Path.of(System.getProperty("omnilux.config.dir", "../config")).toAbsolutePath();
     private Process process;
     long startMillis;
 
@@ -50,6 +52,21 @@ final class OmniLuxServer implements AutoCloseable {
             server.installScanner("movie");
         }
         return server;
+    }
+
+    /**
+     * Gives the server a config folder of its own, {@code home/config}, holding copies of the repository's files, so
+     * that a test can add, change and delete {@code .cfg} files while the server runs.
+     */
+    Path ownConfigDir() throws IOException {
+        Path shipped = Path.of(System.getProperty("omnilux.config.dir", "../config"));
+        configDir = Files.createDirectories(home.resolve("config"));
+        try (var files = Files.list(shipped)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, configDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return configDir;
     }
 
     static Path movieScannerJar() {
@@ -95,7 +112,7 @@ final class OmniLuxServer implements AutoCloseable {
         env.put("OMNILUX_HOST", "127.0.0.1");
         env.put("OMNILUX_DATA_DIR", dataDir.toString());
         env.put("OMNILUX_BUNDLES_DIR", bundlesDir.toString());
-        env.put("OMNILUX_CONFIG_DIR", Path.of(System.getProperty("omnilux.config.dir", "../config")).toAbsolutePath().toString());
+        env.put("OMNILUX_CONFIG_DIR", configDir.toString());
         env.remove("OMNILUX_ADMIN_PASSWORD");
         if (adminPassword != null) {
             env.put("OMNILUX_ADMIN_PASSWORD", adminPassword);
