@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Samples VmRSS of a process from /proc every 100 ms and keeps the peak; also reads the kernel's VmHWM. */
+/**
+ * Samples VmRSS of a process from /proc every 100 ms and keeps the peak, alone and with its live child processes
+ * (the probe worker, ffprobes); keeps the last CPU time seen of each child (a live child's CPU is not yet in the
+ * parent's reaped-children counters). Also reads the kernel's VmHWM.
+ */
 final class RssSampler implements AutoCloseable {
     private final long pid;
     private final Thread thread;
     private volatile boolean stop;
     private volatile long peakKb;
+    private volatile long peakTotalKb;
+    private final java.util.Map<Long, Double> childCpu = new java.util.concurrent.ConcurrentHashMap<>();
 
     RssSampler(long pid) {
         this.pid = pid;
@@ -24,6 +30,18 @@ final class RssSampler implements AutoCloseable {
             if (kb > peakKb) {
                 peakKb = kb;
             }
+            long total = kb;
+            for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                    .orElse(java.util.List.of())) {
+                total += field(child.pid(), "VmRSS:");
+                double[] cpu = cpuSeconds(child.pid());
+                if (cpu[0] > 0) {
+                    childCpu.put(child.pid(), cpu[0]);
+                }
+            }
+            if (total > peakTotalKb) {
+                peakTotalKb = total;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -35,6 +53,16 @@ final class RssSampler implements AutoCloseable {
     /** @return the highest VmRSS sampled, in MB */
     double peakMb() {
         return peakKb / 1024.0;
+    }
+
+    /** @return the highest sum of VmRSS of the process and its live children, in MB */
+    double peakWithChildrenMb() {
+        return peakTotalKb / 1024.0;
+    }
+
+    /** @return CPU seconds of the live children seen (e.g. the probe worker) */
+    double liveChildrenCpuSeconds() {
+        return childCpu.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** @return the kernel's high-water mark of the resident set over the life of the process, in MB */

@@ -169,6 +169,15 @@ public final class Launcher {
         props.put("omnilux.data.dir", settings.dataDir().toString());
         props.put("omnilux.bundles.dir", settings.bundlesDir().toString());
         props.put("omnilux.config.dir", settings.configDir().toString());
+        try {
+            String probeWorker = ProbeWorkerFiles.unpack(settings.dataDir());
+            if (probeWorker != null) {
+                props.put("omnilux.probe.worker.classpath", probeWorker);
+            }
+        } catch (IOException e) {
+            // the core then probes with ffprobe only, and says so
+            LoggerFactory.getLogger(Launcher.class).warn("The probe worker could not be unpacked: {}", e.toString());
+        }
         if (settings.adminPassword() != null) {
             props.put("omnilux.admin.password", settings.adminPassword());
         }

@@ -56,7 +56,7 @@ import com.github.kokorin.jaffree.ffprobe.data.ProbeData;
  *
  * <p>Thread-safe. Plain class: the core wires it (see {@link ProbeComponent}).
  */
-public final class JaffreeMediaProber implements MediaProber {
+public final class JaffreeMediaProber implements ClosableProber {
 
     /** How long a timed-out or interrupted probe waits for its ffprobe process to go away. */
     static final long STOP_WAIT_MILLIS = 5_000;
@@ -122,6 +122,7 @@ public final class JaffreeMediaProber implements MediaProber {
      * Ends the I/O threads once the probes running now are done; later probes are refused. Called when the
      * configuration replaces this prober and when the core stops.
      */
+    @Override
     public void close() {
         io.shutdown();
     }
@@ -254,9 +255,14 @@ public final class JaffreeMediaProber implements MediaProber {
         }
     }
 
+    /** libav's log prefix names the demuxer and a memory address: the address means nothing to a user. */
+    private static final java.util.regex.Pattern LOG_CONTEXT_ADDRESS =
+            java.util.regex.Pattern.compile("\\[([^\\]@]+?) @ 0x[0-9a-fA-F]+\\]");
+
     /** @return ffprobe's error lines, joined with "; " */
     private static String errorText(byte[] stderr) {
         return new String(stderr, StandardCharsets.UTF_8).lines()
+                .map(line -> LOG_CONTEXT_ADDRESS.matcher(line).replaceAll("[$1]"))
                 .map(String::trim)
                 .filter(line -> !line.isEmpty())
                 .collect(Collectors.joining("; "));
@@ -315,7 +321,12 @@ public final class JaffreeMediaProber implements MediaProber {
 
     // ---- mapping ------------------------------------------------------------------------------------------
 
-    private static ProbeResult toResult(FFprobeResult raw, Path file) throws ProbeException {
+    /**
+     * Maps ffprobe's JSON (from the system ffprobe, or the probe worker, which writes the same keys) to the
+     * normalised result. A stream's {@code first_frame_side_data_list}, which only the probe worker writes (it
+     * decodes the first frame of a PQ stream in the same pass), counts for the HDR format like stream side data.
+     */
+    static ProbeResult toResult(FFprobeResult raw, Path file) throws ProbeException {
         Format format = raw.getFormat();
         if (format == null || format.getFormatName() == null) {
             throw new ProbeException("ffprobe found no container format in " + file);
@@ -354,8 +365,10 @@ public final class JaffreeMediaProber implements MediaProber {
                     v.codec = ProbeNormalizer.videoCodec(s.getCodecName());
                     v.width = positive(s.getWidth());
                     v.height = positive(s.getHeight());
-                    v.hdrFormat = ProbeNormalizer.hdrFormat(s.getColorTransfer(), s.getCodecTagString(),
-                            sideDataTypes(s.getSideDataList()));
+                    List<String> sideData = sideDataTypes(s.getSideDataList());
+                    sideData.addAll(sideDataTypes(sd.getSubDataList("first_frame_side_data_list"),
+                            d -> d.getString("side_data_type")));
+                    v.hdrFormat = ProbeNormalizer.hdrFormat(s.getColorTransfer(), s.getCodecTagString(), sideData);
                     v.hdr = v.hdrFormat != null;
                     v.frameRate = ProbeNormalizer.frameRate(string(sd, "avg_frame_rate"), string(sd, "r_frame_rate"));
                     v.bitDepth = ProbeNormalizer.bitDepth(s.getBitsPerRawSample(), s.getPixFmt());
@@ -444,7 +457,7 @@ public final class JaffreeMediaProber implements MediaProber {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private static void checkReadable(Path path) throws ProbeException {
+    static void checkReadable(Path path) throws ProbeException {
         if (!Files.exists(path)) {
             throw new ProbeException("No such file: " + path);
         }
@@ -482,11 +495,16 @@ public final class JaffreeMediaProber implements MediaProber {
     }
 
     private static List<String> sideDataTypes(List<SideData> sideData) {
+        return sideDataTypes(sideData, SideData::getSideDataType);
+    }
+
+    private static <T> List<String> sideDataTypes(List<T> sideData, java.util.function.Function<T, String> type) {
         List<String> types = new ArrayList<>();
         if (sideData != null) {
-            for (SideData d : sideData) {
-                if (d != null && d.getSideDataType() != null) {
-                    types.add(d.getSideDataType());
+            for (T d : sideData) {
+                String t = d == null ? null : type.apply(d);
+                if (t != null) {
+                    types.add(t);
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -416,7 +417,7 @@ public final class ScanServiceImpl implements ScanService {
         });
         Set<String> kept = new HashSet<>();
         List<Path> unreadableDirs = new ArrayList<>();
-        List<Candidate> pending = new ArrayList<>();
+        Pipeline pipeline = new Pipeline(run, root, rootPath, scanner, known, kept);
         boolean[] rootUnreadable = {false};
         long[] entries = {0};
 
@@ -465,11 +466,7 @@ public final class ScanServiceImpl implements ScanService {
                                 kept.add(file.toString()); // unchanged: not recognised again
                                 return FileVisitResult.CONTINUE;
                             }
-                            pending.add(new Candidate(file, attrs.size(), mtime));
-                            if (pending.size() >= batchSize) {
-                                processBatch(run, root, rootPath, scanner, pending, known, kept);
-                                pending.clear();
-                            }
+                            pipeline.submit(new Candidate(file, attrs.size(), mtime));
                             return run.stopping() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                         }
 
@@ -488,10 +485,8 @@ public final class ScanServiceImpl implements ScanService {
                             return FileVisitResult.CONTINUE;
                         }
                     });
-            if (!pending.isEmpty() && !run.stopping() && !rootUnreadable[0]) {
-                processBatch(run, root, rootPath, scanner, pending, known, kept);
-                pending.clear();
-            }
+            // what was recognised is written even when the job stops now (a cancel keeps finished work)
+            pipeline.finish();
         } catch (RootRemoved e) {
             run.error(root.path, "library root was removed during the scan");
             return;
@@ -554,28 +549,75 @@ public final class ScanServiceImpl implements ScanService {
         return false;
     }
 
-    /** Recognises the new and changed files of a batch on the pool, then writes them in one transaction. */
-    private void processBatch(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner,
-            List<Candidate> batch, Map<String, Known> known, Set<String> kept) {
-        Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Candidate c : batch) {
-            if (run.stopping()) {
-                break;
+    /**
+     * Recognition runs ahead of the walk: the walking thread submits each new or changed file to the pool and
+     * writes the finished outcomes, in walk order, one transaction per {@code batchSize} files (or per second,
+     * so the job's counters move while slow files are read). Up to {@code window} files are in flight, so the
+     * pool keeps working while a batch is written and the walk never waits for a whole batch to finish; the
+     * window also bounds what a scan holds in memory.
+     */
+    private final class Pipeline {
+        private static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+        /** Directory listings (siblings) shared by the files in flight; dropped when it grows, it is only a cache. */
+        private static final int MAX_CACHED_LISTINGS = 2048;
+
+        private final JobRun run;
+        private final RootEntity root;
+        private final Path rootPath;
+        private final MediaScanner scanner;
+        private final Map<String, Known> known;
+        private final Set<String> kept;
+        private final ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
+        private final List<Outcome> finished = new ArrayList<>();
+        private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+        private final int window = 2 * batchSize;
+        private long lastWriteNanos = System.nanoTime();
+
+        Pipeline(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Map<String, Known> known,
+                Set<String> kept) {
+            this.run = run;
+            this.root = root;
+            this.rootPath = rootPath;
+            this.scanner = scanner;
+            this.known = known;
+            this.kept = kept;
+        }
+
+        void submit(Candidate c) {
+            if (listings.size() > MAX_CACHED_LISTINGS) {
+                listings.clear();
             }
             try {
                 Future<Outcome> f = workers.submit(() -> recognise(run, root, rootPath, scanner, c, listings));
                 run.inFlight.add(f);
-                futures.add(f);
+                inFlight.add(f);
             } catch (RejectedExecutionException e) {
                 run.cancelled = true; // the pool is shutting down
-                break;
+                return;
+            }
+            // take what is done; wait for the oldest only when the window is full
+            while (!inFlight.isEmpty() && (inFlight.peek().isDone() || inFlight.size() >= window)) {
+                collect(inFlight.poll());
+            }
+            if (finished.size() >= batchSize || (!finished.isEmpty() && System.nanoTime() - lastWriteNanos > FLUSH_NANOS)) {
+                writeFinished();
             }
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> f : futures) {
+
+        /** Waits for the files in flight (cancelled ones are dropped) and writes what they gave. */
+        void finish() {
+            if (run.stopping()) {
+                run.cancelInFlight();
+            }
+            while (!inFlight.isEmpty()) {
+                collect(inFlight.poll());
+            }
+            writeFinished();
+        }
+
+        private void collect(Future<Outcome> f) {
             try {
-                outcomes.add(f.get());
+                finished.add(f.get());
             } catch (CancellationException e) {
                 // cancelled job or scanner removed
             } catch (InterruptedException e) {
@@ -588,7 +630,14 @@ public final class ScanServiceImpl implements ScanService {
                 run.inFlight.remove(f);
             }
         }
-        write(run, root, outcomes, known, kept);
+
+        private void writeFinished() {
+            if (!finished.isEmpty()) {
+                write(run, root, finished, known, kept);
+                finished.clear();
+            }
+            lastWriteNanos = System.nanoTime();
+        }
     }
 
     private Outcome recognise(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Candidate c,

@@ -35,6 +35,21 @@ class ProbeComponentTest {
             public int timeoutSeconds() {
                 return timeout;
             }
+
+            @Override
+            public String backend() {
+                return ProbeComponent.BACKEND_AUTO;
+            }
+
+            @Override
+            public int workerThreads() {
+                return 0;
+            }
+
+            @Override
+            public int workerIdleSeconds() {
+                return 60;
+            }
         };
     }
 
