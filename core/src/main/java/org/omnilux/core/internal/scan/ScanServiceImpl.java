@@ -15,11 +15,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -415,9 +413,11 @@ public final class ScanServiceImpl implements ScanService {
             }
             return null;
         });
-        Set<String> kept = new HashSet<>();
+        // "known" shrinks as the walk goes: a file seen and kept (unchanged, rewritten, or failed this time) leaves
+        // it, so what remains at the end is what is gone — one map rather than a map and a set of 100k paths
+        int knownAtStart = known.size();
         List<Path> unreadableDirs = new ArrayList<>();
-        Pipeline pipeline = new Pipeline(run, root, rootPath, scanner, known, kept);
+        Pipeline pipeline = new Pipeline(run, root, rootPath, scanner, known);
         boolean[] rootUnreadable = {false};
         long[] entries = {0};
 
@@ -451,9 +451,7 @@ public final class ScanServiceImpl implements ScanService {
                             } catch (RuntimeException | LinkageError e) {
                                 run.failed.incrementAndGet();
                                 run.error(file.toString(), "the scanner failed: " + e);
-                                if (known.containsKey(file.toString())) {
-                                    kept.add(file.toString());
-                                }
+                                known.remove(file.toString());
                                 return FileVisitResult.CONTINUE;
                             }
                             if (!accepted) {
@@ -463,7 +461,7 @@ public final class ScanServiceImpl implements ScanService {
                             long mtime = attrs.lastModifiedTime().toMillis();
                             Known k = known.get(file.toString());
                             if (k != null && k.size() == attrs.size() && k.mtime() == mtime) {
-                                kept.add(file.toString()); // unchanged: not recognised again
+                                known.remove(file.toString()); // unchanged: not recognised again
                                 return FileVisitResult.CONTINUE;
                             }
                             pipeline.submit(new Candidate(file, attrs.size(), mtime));
@@ -503,16 +501,16 @@ public final class ScanServiceImpl implements ScanService {
         if (run.cancelled) {
             return;
         }
-        if (entries[0] == 0 && !known.isEmpty()) {
+        if (entries[0] == 0 && knownAtStart > 0) {
             // an empty mount point looks exactly like this: never wipe a library because a disk is not mounted
-            run.error(root.path, "library root is empty; its " + known.size()
+            run.error(root.path, "library root is empty; its " + knownAtStart
                     + " files are kept (remove the root to drop them)");
             return;
         }
         // the walk completed: what was not seen is gone from disk (or no longer a library item)
         List<Long> gone = new ArrayList<>();
         for (Map.Entry<String, Known> k : known.entrySet()) {
-            if (!kept.contains(k.getKey()) && !under(Path.of(k.getKey()), unreadableDirs)) {
+            if (!under(Path.of(k.getKey()), unreadableDirs)) {
                 gone.add(k.getValue().id());
             }
         }
@@ -566,21 +564,18 @@ public final class ScanServiceImpl implements ScanService {
         private final Path rootPath;
         private final MediaScanner scanner;
         private final Map<String, Known> known;
-        private final Set<String> kept;
         private final ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
         private final List<Outcome> finished = new ArrayList<>();
         private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
         private final int window = 2 * batchSize;
         private long lastWriteNanos = System.nanoTime();
 
-        Pipeline(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Map<String, Known> known,
-                Set<String> kept) {
+        Pipeline(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Map<String, Known> known) {
             this.run = run;
             this.root = root;
             this.rootPath = rootPath;
             this.scanner = scanner;
             this.known = known;
-            this.kept = kept;
         }
 
         void submit(Candidate c) {
@@ -633,7 +628,7 @@ public final class ScanServiceImpl implements ScanService {
 
         private void writeFinished() {
             if (!finished.isEmpty()) {
-                write(run, root, finished, known, kept);
+                write(run, root, finished, known);
                 finished.clear();
             }
             lastWriteNanos = System.nanoTime();
@@ -679,8 +674,8 @@ public final class ScanServiceImpl implements ScanService {
         }
     }
 
-    private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known,
-            Set<String> kept) {
+    /** Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. */
+    private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known) {
         Instant now = clock.instant();
         db.txRun(em -> {
             if (em.find(RootEntity.class, root.id) == null) {
@@ -692,9 +687,7 @@ public final class ScanServiceImpl implements ScanService {
                 if (o.error() != null) {
                     run.failed.incrementAndGet();
                     run.error(path, o.error());
-                    if (k != null) {
-                        kept.add(path); // a file that fails once keeps its record
-                    }
+                    known.remove(path); // a file that fails once keeps its record
                     continue;
                 }
                 if (o.record() == null) {
@@ -718,7 +711,7 @@ public final class ScanServiceImpl implements ScanService {
                     run.failed.incrementAndGet();
                     run.error(path, "the scanner's record cannot be stored: " + ex.getMessage());
                     if (k != null) {
-                        kept.add(path);
+                        known.remove(path);
                         em.detach(e);
                     }
                     continue;
@@ -729,7 +722,7 @@ public final class ScanServiceImpl implements ScanService {
                 } else {
                     run.updated.incrementAndGet();
                 }
-                kept.add(path);
+                known.remove(path);
             }
             ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
             if (j != null) {
