@@ -494,8 +494,10 @@ public final class ScanServiceImpl implements ScanService {
             return;
         }
         if (run.scannerGone) {
-            run.error(root.path, "the scanner for media type " + root.mediaType
-                    + " was removed during the scan; the files already in the library are kept");
+            ScannerRegistry.Entry left = entry.get();
+            run.error(root.path, "the scanner for media type " + root.mediaType + " (plugin " + left.bundleName()
+                    + " " + left.bundleVersion() + ") was removed during the scan; the files already in the library"
+                    + " are kept");
             return;
         }
         if (run.cancelled) {
