@@ -37,8 +37,10 @@ public final class ScanBench {
         int cores = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         int runs = args.getInt("runs", 2);
         Set<String> skip = Set.of(args.get("skip", "").split(","));
-        List<String> jvmArgs = args.get("server-jvm-args", "").isBlank() ? List.of()
-                : List.of(args.get("server-jvm-args", "").trim().split("\\s+"));
+        // the heap the launcher gives the server by default (OMNILUX_MAX_HEAP), given explicitly so that the
+        // measured process is the server itself rather than the launcher that would start it as a child
+        String serverJvmArgs = args.get("server-jvm-args", "-Xmx384m");
+        List<String> jvmArgs = serverJvmArgs.isBlank() ? List.of() : List.of(serverJvmArgs.trim().split("\\s+"));
         Map<String, String> configs = new LinkedHashMap<>();
         if (args.getInt("pool", -1) >= 0) {
             configs.put("org.omnilux.scan.cfg", "poolSize=" + args.getInt("pool", 0) + "\n");

@@ -53,6 +53,7 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         long startNanos = System.nanoTime();
+        HeapLimit.relaunchIfUnbounded(args, System.getenv());
         Settings settings;
         try {
             settings = Settings.load(System.getenv());
@@ -117,9 +118,20 @@ public final class Launcher {
     static String claimDataDirAndPort(Settings settings) throws IOException {
         Path lockFile = settings.dataDir().resolve(".lock");
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (channel.tryLock() == null) {
-            channel.close();
-            return "another OmniLux server is using the data folder " + settings.dataDir();
+        // a server that was just killed may still be going away (its launcher's child ends a moment later)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (channel.tryLock() == null) {
+            if (System.nanoTime() - until > 0) {
+                channel.close();
+                return "another OmniLux server is using the data folder " + settings.dataDir();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                channel.close();
+                return "interrupted while waiting for the data folder " + settings.dataDir();
+            }
         }
         dataDirLock = channel;
         if (settings.port() != 0) {
