@@ -44,6 +44,12 @@ final class Server implements AutoCloseable {
      * @param configs extra configuration files: name → content (e.g. org.omnilux.scan.cfg)
      */
     static Server start(Path repo, Path home, List<String> jvmArgs, Map<String, String> configs) throws Exception {
+        return start(repo, home, jvmArgs, configs, "movie");
+    }
+
+    /** @param scannerType the media type whose scanner ({@code scanner-<type>/target}) is installed */
+    static Server start(Path repo, Path home, List<String> jvmArgs, Map<String, String> configs, String scannerType)
+            throws Exception {
         Library.deleteTree(home);
         Path bundles = Files.createDirectories(home.resolve("bundles"));
         Path config = Files.createDirectories(home.resolve("config"));
@@ -57,18 +63,19 @@ final class Server implements AutoCloseable {
         }
         Path jar = repo.resolve("runtime/target/omnilux.jar");
         Path scanner;
-        try (var s = Files.list(repo.resolve("scanner-movie/target"))) {
-            scanner = s.filter(p -> p.getFileName().toString().matches("omnilux-scanner-movie-.*\\.jar")
+        String artifact = "omnilux-scanner-" + scannerType;
+        try (var s = Files.list(repo.resolve("scanner-" + scannerType + "/target"))) {
+            scanner = s.filter(p -> p.getFileName().toString().matches(artifact + "-.*\\.jar")
                     && !p.getFileName().toString().contains("sources")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no scanner-movie/target/omnilux-scanner-movie-*.jar: "
-                            + "build the reactor first"));
+                    .orElseThrow(() -> new IllegalStateException("no scanner-" + scannerType + "/target/" + artifact
+                            + "-*.jar: build the reactor first"));
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build the reactor first");
         }
-        Path temp = bundles.resolve(".omnilux-scanner-movie.jar.part");
+        Path temp = bundles.resolve("." + artifact + ".jar.part");
         Files.copy(scanner, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, bundles.resolve("omnilux-scanner-movie.jar"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, bundles.resolve(artifact + ".jar"), StandardCopyOption.ATOMIC_MOVE);
 
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -125,10 +132,15 @@ final class Server implements AutoCloseable {
 
     /** Adds a movie root, waiting (up to 60 s) for the scanner bundle to be picked up from the bundles folder. */
     long addRoot(Path dir) throws Exception {
+        return addRoot(dir, "movie");
+    }
+
+    /** Adds a root of the type, waiting (up to 60 s) for its scanner bundle to be picked up. */
+    long addRoot(Path dir, String mediaType) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             HttpResponse<String> r = send("POST", "/api/library/roots",
-                    Map.of("path", dir.toString(), "name", dir.getFileName().toString(), "mediaType", "movie"));
+                    Map.of("path", dir.toString(), "name", dir.getFileName().toString(), "mediaType", mediaType));
             if (r.statusCode() == 201) {
                 return JSON.readTree(r.body()).get("id").asLong();
             }

@@ -3,8 +3,10 @@ package org.omnilux.scanner.music.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,11 +23,21 @@ final class CoverFinder {
     private static final Pattern DISC_FOLDER = Pattern.compile("^(?:cd|disc|disk|dvd)\\s*[-_]?\\s*\\d{1,2}\\b.*$",
             Pattern.CASE_INSENSITIVE);
 
-    private final List<String> baseNames;
+    /** lower-case file name to its preference, 0 the best; looked up once per entry of the folder */
+    private final Map<String, Integer> ranks = new HashMap<>();
+    private final int longestName;
 
     /** @param baseNames lower-case image names without extension, the preferred first */
     CoverFinder(List<String> baseNames) {
-        this.baseNames = List.copyOf(baseNames);
+        int longest = 0;
+        for (String base : baseNames) {
+            for (String extension : EXTENSIONS) {
+                String name = base + "." + extension;
+                ranks.putIfAbsent(name, ranks.size());
+                longest = Math.max(longest, name.length());
+            }
+        }
+        this.longestName = longest;
     }
 
     /**
@@ -54,17 +66,24 @@ final class CoverFinder {
         return Optional.empty();
     }
 
+    /**
+     * One pass over the folder: called for every track, and an album folder holds dozens of them, so the names are
+     * not compared with every wanted name in turn (that cost as much as reading the track's tags).
+     */
     Optional<Path> best(List<Path> candidates) {
-        for (String base : baseNames) {
-            for (String extension : EXTENSIONS) {
-                String wanted = base + "." + extension;
-                for (Path candidate : candidates) {
-                    if (FileNames.name(candidate).toLowerCase(Locale.ROOT).equals(wanted)) {
-                        return Optional.of(candidate);
-                    }
-                }
+        Path best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Path candidate : candidates) {
+            String name = FileNames.name(candidate);
+            if (name.length() > longestName) {
+                continue; // a track, most likely: longer than any cover name
+            }
+            Integer rank = ranks.get(name.toLowerCase(Locale.ROOT));
+            if (rank != null && rank < bestRank) {
+                best = candidate;
+                bestRank = rank;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 }

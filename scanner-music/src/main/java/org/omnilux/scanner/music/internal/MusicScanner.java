@@ -126,7 +126,7 @@ public class MusicScanner implements MediaScanner {
             throw new MediaScanException("empty file");
         }
         MusicSettings settings = this.settings;
-        TagReader.Result read = tagReader.read(file, settings.embeddedCovers());
+        TagReader.Result read = tagReader.read(file, settings.embeddedCovers(), context.sizeBytes());
         boolean tagged = read.tags() != null && !read.tags().isEmpty();
         // an untagged file is probed all the same: ffprobe reads tag formats jaudiotagger skips (APE, ID3 in WAV)
         ProbeResult probe = read.streams() != null && tagged && !settings.probeAlways() ? read.streams()

@@ -70,13 +70,14 @@ final class TagReader {
 
     /** Reads with jaudiotagger when it knows the format, else with the Ogg comment reader for Opus; never throws. */
     Result read(Path file) {
-        return read(file, true);
+        return read(file, true, -1);
     }
 
     /**
      * @param withCover whether to read the embedded picture ({@link AudioTags#cover()} stays {@code null} if not)
+     * @param size      the file's size as the walk saw it, or -1 to look
      */
-    Result read(Path file, boolean withCover) {
+    Result read(Path file, boolean withCover, long size) {
         String extension = FileNames.extension(FileNames.name(file));
         if (extension.equals("opus")) {
             return OggCommentReader.read(file, withCover);
@@ -85,7 +86,7 @@ final class TagReader {
             return new Result(null, null); // not a failure: ffprobe's tags will do
         }
         try {
-            if (Files.size(file) > MAX_TAG_READ_BYTES) {
+            if ((size >= 0 ? size : Files.size(file)) > MAX_TAG_READ_BYTES) {
                 // jaudiotagger may walk a whole file looking for audio frames: past this size ffprobe's tags do
                 return new Result(null, "too large to read its tags with jaudiotagger");
             }

@@ -44,7 +44,7 @@ class OggCommentReaderTest {
         assertEquals("1997-09-22", tags.date());
         assertEquals(List.of("Electronic"), tags.genres());
         assertArrayEquals(front, tags.cover(), "the front cover wins over the other picture");
-        assertNull(new TagReader().read(file, false).tags().cover(), "no cover read when covers are off");
+        assertNull(new TagReader().read(file, false, -1).tags().cover(), "no cover read when covers are off");
     }
 
     @Test

@@ -1,0 +1,299 @@
+package org.omnilux.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.jaudiotagger.audio.AudioFile;
+import org.jaudiotagger.audio.AudioFileIO;
+import org.jaudiotagger.audio.AudioHeader;
+import org.jaudiotagger.tag.FieldKey;
+import org.jaudiotagger.tag.Tag;
+import org.omnilux.api.probe.MediaProber;
+import org.omnilux.api.probe.ProbeException;
+import org.omnilux.api.scanner.ExternalSubtitle;
+import org.omnilux.api.scanner.MediaRecord;
+import org.omnilux.api.scanner.MediaScanner;
+import org.omnilux.api.scanner.ScanContext;
+import org.omnilux.scanner.music.internal.MusicScanner;
+
+/**
+ * The music benchmark of the "Scanner bundles" issue: tag reading for {@code --files} (default 10 000) hard-linked
+ * tagged mp3 and FLAC files through the real scan, against a floor of jaudiotagger reading the same files in a plain
+ * loop in this JVM with the same number of threads. Target: the scan ≥ 0.7× the floor in files/s.
+ *
+ * <p>The floor reads what the music scanner reads of a file: {@code AudioFileIO.read} (tags and audio header), the
+ * title, artist, album artist, album, track, track total, disc, year and genre fields, the artwork list and the
+ * stream details of the header. It runs on a warm JVM (one untimed pass over the first 1 000 files first); the
+ * server is started fresh, as a user starts it, with the music scanner in its bundles folder and
+ * {@code poolSize=--threads} in {@code org.omnilux.scan.cfg}, and its time is the scan job's own
+ * {@code startedAt..finishedAt}, which includes walking the root and storing every file in the database.
+ *
+ * <p>To tell where the time goes, a third figure runs the music scanner itself ({@code MusicScanner.recognise}) in
+ * the same plain loop, outside the server: the floor plus the scanner's own work (names, values, the cover lookup),
+ * without the core's walk, probing and database. Scan ≪ scanner loop ≈ floor puts the loss in the core.
+ */
+public final class MusicTagBench {
+
+    /** Tags as a ripper writes them; the same on every hard link, which is fine for a tag reader. */
+    private static final List<String> TAGS = List.of("title=Harder Better Faster Stronger", "artist=Daft Punk",
+            "album_artist=Daft Punk", "album=Discovery", "track=4/14", "disc=1/1", "date=2001-03-12",
+            "genre=Electronic", "composer=Thomas Bangalter");
+
+    /** Held: the log manager keeps loggers weakly, and a collected one forgets that it was turned off. */
+    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
+
+    private MusicTagBench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Path repo = args.repo();
+        Path work = args.work();
+        int files = args.getInt("files", 10_000);
+        int threads = args.getInt("threads", 2 * Runtime.getRuntime().availableProcessors());
+        int runs = args.getInt("runs", 2);
+        List<String> jvmArgs = args.get("server-jvm-args", "").isBlank() ? List.of()
+                : List.of(args.get("server-jvm-args", "").trim().split("\\s+"));
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put("org.omnilux.scan.cfg", "poolSize=" + threads + "\n");
+        if (!args.get("scanner-config", "").isBlank()) {
+            // e.g. --scanner-config probeAlways=true: what ffprobe for every file would cost
+            configs.put("org.omnilux.scanner.music.cfg", args.get("scanner-config", "").replace(';', '\n') + "\n");
+        }
+        JAUDIOTAGGER_LOG.setLevel(Level.OFF); // as the music scanner does: its logging is not the floor's work
+
+        System.out.printf(Locale.ROOT, "OmniLux music tag benchmark: repo %s, %d files, %d threads (floor and scan "
+                + "pool), %d cores, server JVM args %s, configs %s%n", repo, files, threads,
+                Runtime.getRuntime().availableProcessors(), jvmArgs, configs);
+        List<Path> sources = sources(work.resolve("music-sources"));
+        Path lib = work.resolve("music-lib-" + files);
+        List<Path> library = build(lib, files, sources);
+
+        floor(library.subList(0, Math.min(1000, library.size())), threads); // warm-up: class loading, JIT
+        MediaScanner scanner = new MusicScanner();
+        scannerLoop(scanner, lib, library.subList(0, Math.min(1000, library.size())), threads);
+        double[] floor = new double[runs];
+        double[] loop = new double[runs];
+        double[] server = new double[runs];
+        double[] rss = new double[runs];
+        double[] jvmCpu = new double[runs];
+        double[] childCpu = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            floor[run] = floor(library, threads);
+            System.out.printf(Locale.ROOT, "  floor run %d: %.1f files/s%n", run + 1, floor[run]);
+            loop[run] = scannerLoop(scanner, lib, library, threads);
+            System.out.printf(Locale.ROOT, "  scanner loop run %d: %.1f files/s%n", run + 1, loop[run]);
+            try (Server s = Server.start(repo, work.resolve("server-music"), jvmArgs, configs, "music")) {
+                long root = s.addRoot(lib, "music");
+                double[] cpu0 = RssSampler.cpuSeconds(s.pid());
+                Server.Scan scan;
+                try (RssSampler sampler = new RssSampler(s.pid())) {
+                    scan = s.scan(root);
+                    rss[run] = sampler.peakMb();
+                }
+                double[] cpu1 = RssSampler.cpuSeconds(s.pid());
+                jvmCpu[run] = (cpu1[0] - cpu0[0]) * 1000 / files;
+                childCpu[run] = (cpu1[1] - cpu0[1]) * 1000 / files;
+                long failed = scan.job().get("filesFailed").asLong();
+                if (scan.seen() != files || scan.job().get("filesAdded").asLong() != files || failed != 0) {
+                    System.out.println("  WARNING: unexpected counters: " + scan.summary() + " errors "
+                            + scan.job().get("errors"));
+                }
+                server[run] = files / scan.serverSeconds();
+                System.out.printf(Locale.ROOT, "  server scan run %d: %.1f files/s (%.1f s; %s), peak RSS %.0f MB, "
+                        + "CPU per file: server JVM %.2f ms, child processes %.2f ms%n", run + 1, server[run],
+                        scan.serverSeconds(), scan.summary(), rss[run], jvmCpu[run], childCpu[run]);
+            }
+        }
+        System.out.println();
+        System.out.println("================ results (run 1, run 2, ...) ================");
+        System.out.printf(Locale.ROOT, "Tag reading of %,d hard-linked tagged mp3/FLAC files, %d threads%n", files,
+                threads);
+        System.out.println(row("floor: jaudiotagger loop", floor, "%8.1f f/s", ""));
+        System.out.println(row("scanner in a plain loop", loop, "%8.1f f/s", ""));
+        System.out.println(row("server scan", server, "%8.1f f/s", ""));
+        double[] ratio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ratio[i] = server[i] / floor[i];
+        }
+        System.out.println(row("ratio scan / floor", ratio, "%8.2f x  ", ">= 0.70 x"));
+        System.out.println(row("server peak RSS (sampled)", rss, "%8.0f MB ", ""));
+        System.out.println(row("CPU/file: server JVM", jvmCpu, "%8.2f ms ", ""));
+        System.out.println(row("CPU/file: child processes", childCpu, "%8.2f ms ", ""));
+    }
+
+    /** Reads every file's tags and stream details with jaudiotagger on {@code threads} threads; files/s. */
+    static double floor(List<Path> files, int threads) throws Exception {
+        return loop(files, threads, MusicTagBench::read);
+    }
+
+    /** Has the music scanner recognise every file on {@code threads} threads, as the scan pool would; files/s. */
+    static double scannerLoop(MediaScanner scanner, Path root, List<Path> files, int threads) throws Exception {
+        MediaProber noProber = file -> {
+            throw new ProbeException("the bench gives no prober: " + file);
+        };
+        return loop(files, threads, file -> {
+            Path folder = file.getParent();
+            List<Path> siblings;
+            try (var entries = Files.list(folder)) {
+                siblings = entries.filter(p -> !p.equals(file)).sorted().toList();
+            }
+            long size = Files.size(file);
+            MediaRecord record = scanner.recognise(new ScanContext() {
+                public Path file() {
+                    return file;
+                }
+
+                public Path root() {
+                    return root;
+                }
+
+                public String mediaType() {
+                    return "music";
+                }
+
+                public long sizeBytes() {
+                    return size;
+                }
+
+                public List<Path> siblings() {
+                    return siblings;
+                }
+
+                public List<ExternalSubtitle> externalSubtitles() {
+                    return List.of();
+                }
+
+                public MediaProber prober() {
+                    return noProber;
+                }
+
+                public boolean isCancelled() {
+                    return false;
+                }
+            }).orElseThrow();
+            return record.title.length() + record.metadata.size();
+        });
+    }
+
+    private interface FileTask {
+        long run(Path file) throws Exception;
+    }
+
+    private static double loop(List<Path> files, int threads, FileTask task) throws Exception {
+        AtomicLong checksum = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            int chunk = Math.max(1, files.size() / (threads * 16));
+            for (int from = 0; from < files.size(); from += chunk) {
+                List<Path> part = files.subList(from, Math.min(files.size(), from + chunk));
+                tasks.add(pool.submit(() -> {
+                    for (Path file : part) {
+                        checksum.addAndGet(task.run(file));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> submitted : tasks) {
+                submitted.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (checksum.get() == 0) {
+            throw new IllegalStateException("the floor read nothing");
+        }
+        return files.size() / seconds;
+    }
+
+    /** What the music scanner reads of one file; returns a number so that none of it is optimised away. */
+    private static long read(Path file) throws Exception {
+        AudioFile audio = AudioFileIO.read(file.toFile());
+        Tag tag = audio.getTag();
+        long n = 0;
+        for (FieldKey key : new FieldKey[] {FieldKey.TITLE, FieldKey.ARTIST, FieldKey.ALBUM_ARTIST, FieldKey.ALBUM,
+                FieldKey.TRACK, FieldKey.TRACK_TOTAL, FieldKey.DISC_NO, FieldKey.YEAR}) {
+            n += tag.getFirst(key).length();
+        }
+        n += tag.getAll(FieldKey.GENRE).size();
+        n += tag.getArtworkList().size();
+        AudioHeader header = audio.getAudioHeader();
+        n += (long) header.getPreciseTrackLength() + header.getBitRateAsNumber() + header.getChannels().length();
+        return n;
+    }
+
+    /** A tagged 3-s mp3 and FLAC, made once by ffmpeg. */
+    static List<Path> sources(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        for (String[] spec : List.of(new String[] {"tagged.mp3", "libmp3lame", "-id3v2_version", "3"},
+                new String[] {"tagged.flac", "flac"})) {
+            Path file = dir.resolve(spec[0]);
+            if (!Files.isRegularFile(file)) {
+                List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-y", "-hide_banner", "-loglevel", "error", "-f",
+                        "lavfi", "-i", "sine=frequency=440:duration=3", "-c:a", spec[1]));
+                for (int i = 2; i < spec.length; i++) {
+                    cmd.add(spec[i]);
+                }
+                for (String tag : TAGS) {
+                    cmd.add("-metadata");
+                    cmd.add(tag);
+                }
+                cmd.add(file.toString());
+                Library.Proc.run(cmd, 60);
+            }
+            out.add(file);
+        }
+        return out;
+    }
+
+    /** {@code Artist NN/Album NNN/NNNN - Track.mp3|flac}, 100 per album, hard links to the sources; kept for reuse. */
+    static List<Path> build(Path lib, int count, List<Path> sources) throws IOException {
+        List<Path> files = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Path source = sources.get(i % sources.size());
+            String extension = source.getFileName().toString().substring(source.getFileName().toString().lastIndexOf('.'));
+            Path file = lib.resolve(String.format(Locale.ROOT, "Artist %02d/Album %03d/%04d - Track%s", i / 1000,
+                    i / 100, i, extension));
+            files.add(file);
+        }
+        boolean complete = true;
+        for (Path f : files) {
+            if (!Files.exists(f)) {
+                complete = false;
+                break;
+            }
+        }
+        if (!complete) {
+            Library.deleteTree(lib);
+            for (int i = 0; i < count; i++) {
+                Files.createDirectories(files.get(i).getParent());
+                Files.createLink(files.get(i), sources.get(i % sources.size()));
+            }
+        }
+        return files;
+    }
+
+    private static String row(String label, double[] values, String format, String target) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-30s", label));
+        for (double v : values) {
+            sb.append(String.format(Locale.ROOT, format, v)).append("  ");
+        }
+        return sb.append(target).toString();
+    }
+}

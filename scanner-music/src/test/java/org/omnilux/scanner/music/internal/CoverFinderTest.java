@@ -1,0 +1,44 @@
+package org.omnilux.scanner.music.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The preference order of cover names, decided in one pass over a folder. */
+class CoverFinderTest {
+
+    private final Path album = Path.of("/music/Artist/Album");
+    private final CoverFinder finder = new CoverFinder(List.of("cover", "folder", "front"));
+
+    @Test
+    void theMostPreferredNameWinsWhateverTheOrderOfTheFolder() {
+        List<Path> entries = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            entries.add(album.resolve(String.format("%02d - A Track Whose Name Is Long.flac", i)));
+        }
+        entries.add(album.resolve("front.jpg"));
+        entries.add(album.resolve("Folder.PNG"));
+        entries.add(album.resolve("cover.png"));
+        entries.add(album.resolve("COVER.JPEG"));
+        entries.add(album.resolve("back.jpg"));
+
+        assertEquals(Optional.of(album.resolve("COVER.JPEG")), finder.best(entries), "cover.jpeg before cover.png");
+        assertEquals(Optional.of(album.resolve("Folder.PNG")), finder.best(entries.subList(0, 42)));
+        assertEquals(Optional.of(album.resolve("front.jpg")), finder.best(entries.subList(0, 41)));
+        assertEquals(Optional.empty(), finder.best(entries.subList(0, 40)));
+    }
+
+    @Test
+    void ofTwoEntriesWithTheSameNameTheFirstWins() {
+        Path upper = album.resolve("Cover.jpg");
+        Path lower = album.resolve("cover.jpg");
+
+        assertEquals(Optional.of(upper), finder.best(List.of(upper, lower)));
+        assertEquals(Optional.of(lower), finder.best(List.of(lower, upper)));
+    }
+}
