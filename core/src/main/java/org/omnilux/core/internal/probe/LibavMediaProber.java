@@ -32,6 +32,11 @@ import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
  * everything goes through ffprobe. A probe that does not answer within the timeout kills the worker (native code
  * cannot be interrupted otherwise).
  *
+ * <p><b>Crash-prone files.</b> The files a worker was reading when it crashed (or the one it hung on) are
+ * remembered, up to {@value #MAX_SUSPECTS} of them, and from then on read by ffprobe only: a file that crashes
+ * libavformat costs one worker, not one per scan. The innocent files that happened to be in flight with it are
+ * merely read the slow way.
+ *
  * <p><b>Never a wrong answer.</b> Both paths are mapped by the same code ({@link JaffreeMediaProber#toResult}) from
  * the same ffprobe-shaped data. A file libavformat cannot open here, or understands only partly (a stream whose
  * codec it does not know, a video stream without dimensions), goes to ffprobe too, which also gives the error
@@ -43,6 +48,7 @@ import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 final class LibavMediaProber implements ClosableProber {
 
     static final int MAX_FAILURES = 3;
+    static final int MAX_SUSPECTS = 10_000;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
     static final Duration COOL_DOWN = Duration.ofMinutes(10);
     private static final long START_TIMEOUT_MILLIS = 60_000;
@@ -55,6 +61,7 @@ final class LibavMediaProber implements ClosableProber {
     private final int inFlightLimit;
     private final Semaphore inFlight;
     private final List<Long> failures = new ArrayList<>();
+    private final java.util.Set<Path> suspects = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong fastProbes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong referenceProbes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -190,6 +197,9 @@ final class LibavMediaProber implements ClosableProber {
 
     /** @return the worker's result, or {@code null} when this file is for ffprobe */
     private ProbeResult probeInWorker(Path path) throws ProbeException {
+        if (suspects.contains(path)) {
+            return null;
+        }
         ProbeWorkerProcess w;
         synchronized (this) {
             w = worker();
@@ -204,10 +214,14 @@ final class LibavMediaProber implements ClosableProber {
         } catch (TimeoutException e) {
             LOG.warn("The probe worker did not answer within {} s for {}: it is restarted, the file read by ffprobe",
                     timeout.toSeconds(), path);
+            suspect(path);
             w.kill("a probe timed out (" + path + ")");
             return null;
         } catch (ExecutionException e) {
             LOG.debug("Probe worker gone while reading {}: {}", path, e.getCause().getMessage());
+            if (e.getCause() instanceof ProbeWorkerProcess.WorkerGone gone && gone.crashed()) {
+                suspect(path);
+            }
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -225,6 +239,17 @@ final class LibavMediaProber implements ClosableProber {
             return null;
         }
         return isComplete(result) ? result : null;
+    }
+
+    private void suspect(Path path) {
+        if (suspects.size() < MAX_SUSPECTS) {
+            suspects.add(path);
+        }
+    }
+
+    /** @return whether this file is read by ffprobe only, having been in the worker when it crashed or hung */
+    boolean isSuspect(Path path) {
+        return suspects.contains(path.toAbsolutePath());
     }
 
     /** A result with an unknown codec or a video stream without dimensions is partial: ffprobe decides. */

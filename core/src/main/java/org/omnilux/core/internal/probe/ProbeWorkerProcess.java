@@ -39,9 +39,16 @@ final class ProbeWorkerProcess {
     /** A request whose worker is gone before it answered. */
     static final class WorkerGone extends IOException {
         private static final long serialVersionUID = 1L;
+        private final boolean crashed;
 
-        WorkerGone(String message) {
+        WorkerGone(String message, boolean crashed) {
             super(message);
+            this.crashed = crashed;
+        }
+
+        /** @return whether the worker ended by itself (a crash), rather than being stopped or killed by the core */
+        boolean crashed() {
+            return crashed;
         }
     }
 
@@ -55,6 +62,7 @@ final class ProbeWorkerProcess {
     private final AtomicLong ids = new AtomicLong();
     private final String libavformatVersion;
     private volatile String goneReason;
+    private volatile boolean crashed;
 
     private ProbeWorkerProcess(Process process, String libavformatVersion) {
         this.process = process;
@@ -121,7 +129,7 @@ final class ProbeWorkerProcess {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         String reason = goneReason;
         if (reason != null) {
-            answer.completeExceptionally(new WorkerGone(reason));
+            answer.completeExceptionally(new WorkerGone(reason, crashed));
             return answer;
         }
         long id = ids.incrementAndGet();
@@ -188,6 +196,7 @@ final class ProbeWorkerProcess {
             reason = "the probe worker ended unexpectedly" + (exit == Integer.MIN_VALUE ? "" : " (exit status " + exit
                     + (exit > 128 ? ", signal " + (exit - 128) : "") + ")");
             LOG.warn("{} with {} probes in flight; they are read by ffprobe instead", reason, pending.size());
+            crashed = true;
         }
         gone(reason);
     }
@@ -212,7 +221,7 @@ final class ProbeWorkerProcess {
         for (Long id : new ArrayList<>(pending.keySet())) {
             CompletableFuture<Answer> waiting = pending.remove(id);
             if (waiting != null) {
-                waiting.completeExceptionally(new WorkerGone(reason));
+                waiting.completeExceptionally(new WorkerGone(reason, crashed));
             }
         }
     }

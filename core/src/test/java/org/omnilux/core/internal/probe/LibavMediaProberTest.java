@@ -107,9 +107,23 @@ class LibavMediaProberTest {
         assertTrue(empty.getMessage().startsWith("Empty file"), empty.getMessage());
     }
 
-    /** A worker that dies mid-scan (here: killed) fails no probe; the next probes start a new worker. */
+    /**
+     * A worker that dies mid-scan (here: killed, as a crash would end it) fails no probe; the files it was reading
+     * are read by ffprobe from then on; the next probes of other files start a new worker.
+     */
     @Test
     void aKilledWorkerFailsNoProbe() throws Exception {
+        // its own prober: the files it marks crash-prone must not change what the other tests see
+        LibavMediaProber fast = new LibavMediaProber(new JaffreeMediaProber(null, 2, Duration.ofSeconds(30)),
+                workerClasspath(true), javaCppCache, 2, Duration.ofSeconds(30), Duration.ofMinutes(5));
+        try {
+            killedWorker(fast);
+        } finally {
+            fast.close();
+        }
+    }
+
+    private static void killedWorker(LibavMediaProber fast) throws Exception {
         fast.probe(ProbeFixtures.DIR.resolve("h264.mp4"));
         long pid = fast.workerPid();
         assertTrue(pid > 0);
@@ -131,7 +145,15 @@ class LibavMediaProberTest {
             pool.shutdownNow();
         }
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the killed worker is gone");
-        fast.probe(file);
+        // the file in flight when the worker died is crash-prone: ffprobe reads it from now on
+        assertTrue(fast.isSuspect(file));
+        long fastBefore = fast.fastProbes();
+        assertEquals(expected, describe(fast.probe(file)));
+        assertEquals(fastBefore, fast.fastProbes(), "a suspect goes to ffprobe");
+        Path other = ProbeFixtures.DIR.resolve("vp9.webm");
+        assertFalse(fast.isSuspect(other));
+        assertEquals(describe(reference.probe(other)), describe(fast.probe(other)));
+        assertEquals(fastBefore + 1, fast.fastProbes(), "other files go to a new worker");
         long newPid = fast.workerPid();
         assertTrue(newPid > 0, "a new worker runs");
         assertNotEquals(pid, newPid);
