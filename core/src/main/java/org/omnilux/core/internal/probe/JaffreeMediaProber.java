@@ -344,6 +344,7 @@ public final class JaffreeMediaProber implements ClosableProber {
 
         List<Stream> streams = raw.getStreams() == null ? List.of() : raw.getStreams();
         double longestStream = -1;
+        Map<?, ?> firstAudioTags = null;
         for (int i = 0; i < streams.size(); i++) {
             Stream s = streams.get(i);
             ProbeData sd = s.getProbeData();
@@ -376,6 +377,9 @@ public final class JaffreeMediaProber implements ClosableProber {
                     break;
                 }
                 case "audio": {
+                    if (result.audio.isEmpty()) {
+                        firstAudioTags = tags;
+                    }
                     AudioTrack a = new AudioTrack();
                     a.index = index;
                     a.codec = ProbeNormalizer.audioCodec(s.getCodecName());
@@ -403,6 +407,11 @@ public final class JaffreeMediaProber implements ClosableProber {
             if (streamDuration != null) {
                 longestStream = Math.max(longestStream, streamDuration);
             }
+        }
+        if (result.video.isEmpty() && firstAudioTags != null) {
+            // Ogg (Opus, Vorbis) keeps an audio file's comments on its stream, not the container: the file's tags
+            // are the container's, completed by its audio stream's (never for video: those are track titles)
+            ProbeNormalizer.tags(firstAudioTags).forEach(result.tags::putIfAbsent);
         }
         if (result.video.isEmpty() && result.audio.isEmpty()) {
             throw new ProbeException("No audio or video stream in " + file + " (format " + formatName + ")");

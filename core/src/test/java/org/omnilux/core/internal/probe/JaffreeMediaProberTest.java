@@ -165,6 +165,19 @@ class JaffreeMediaProberTest {
         assertEquals(25.0, r.video.get(0).frameRate);
     }
 
+    /** Ogg keeps the comments on the stream: they are the file's tags; a video's track titles are not. */
+    @Test
+    void streamTagsOfAnAudioFileAreItsTags() throws Exception {
+        ProbeResult opus = prober.probe(DIR.resolve("tagged.opus"));
+        assertEquals("opus", opus.audio.get(0).codec);
+        assertEquals("Ogg Song", opus.tags.get("title"));
+        assertEquals("Someone Else", opus.tags.get("artist"));
+        assertEquals("Streams", opus.tags.get("album"));
+        ProbeResult movie = prober.probe(DIR.resolve("h264-subs.mkv"));
+        assertEquals("English", movie.audio.get(0).title);
+        assertFalse(movie.tags.containsValue("English"), movie.tags.toString());
+    }
+
     @Test
     void mpeg2InTransportAndProgramStreams() throws Exception {
         ProbeResult ts = prober.probe(DIR.resolve("mpeg2.ts"));
