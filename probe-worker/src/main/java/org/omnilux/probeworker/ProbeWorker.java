@@ -96,8 +96,9 @@ public final class ProbeWorker {
             String path = request.getString("path");
             pool.execute(() -> answer(id, path));
         }
+        // input ended: answer everything asked (the core, stopping us, waits only briefly before it kills us)
         pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.MINUTES);
+        pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     private void answer(long id, String path) {
