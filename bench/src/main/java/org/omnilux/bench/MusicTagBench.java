@@ -85,15 +85,21 @@ public final class MusicTagBench {
         MediaScanner scanner = new MusicScanner();
         scannerLoop(scanner, lib, library.subList(0, Math.min(1000, library.size())), threads);
         double[] floor = new double[runs];
+        double[] floorCpu = new double[runs];
+        double[] loopCpu = new double[runs];
         double[] loop = new double[runs];
         double[] server = new double[runs];
         double[] rss = new double[runs];
         double[] jvmCpu = new double[runs];
         double[] childCpu = new double[runs];
         for (int run = 0; run < runs; run++) {
+            double cpu = processCpuSeconds();
             floor[run] = floor(library, threads);
+            floorCpu[run] = (processCpuSeconds() - cpu) * 1000 / files;
             System.out.printf(Locale.ROOT, "  floor run %d: %.1f files/s%n", run + 1, floor[run]);
+            cpu = processCpuSeconds();
             loop[run] = scannerLoop(scanner, lib, library, threads);
+            loopCpu[run] = (processCpuSeconds() - cpu) * 1000 / files;
             System.out.printf(Locale.ROOT, "  scanner loop run %d: %.1f files/s%n", run + 1, loop[run]);
             try (Server s = Server.start(repo, work.resolve("server-music"), jvmArgs, configs, "music")) {
                 long root = s.addRoot(lib, "music");
@@ -130,7 +136,15 @@ public final class MusicTagBench {
         }
         System.out.println(row("ratio scan / floor", ratio, "%8.2f x  ", ">= 0.70 x"));
         System.out.println(row("server peak RSS (sampled)", rss, "%8.0f MB ", ""));
+        System.out.println(row("CPU/file: floor", floorCpu, "%8.2f ms ", ""));
+        System.out.println(row("CPU/file: scanner loop", loopCpu, "%8.2f ms ", ""));
         System.out.println(row("CPU/file: server JVM", jvmCpu, "%8.2f ms ", ""));
+        double[] cpuRatio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            cpuRatio[i] = floorCpu[i] / jvmCpu[i];
+        }
+        // robust to other work on the machine, unlike files/s: what the scan would reach on idle cores
+        System.out.println(row("CPU ratio floor / server", cpuRatio, "%8.2f x  ", ""));
         System.out.println(row("CPU/file: child processes", childCpu, "%8.2f ms ", ""));
     }
 
@@ -144,12 +158,16 @@ public final class MusicTagBench {
         MediaProber noProber = file -> {
             throw new ProbeException("the bench gives no prober: " + file);
         };
+        // each folder listed once, as the core does for a batch: the listing is not the scanner's work
+        Map<Path, List<Path>> listings = new java.util.concurrent.ConcurrentHashMap<>();
         return loop(files, threads, file -> {
-            Path folder = file.getParent();
-            List<Path> siblings;
-            try (var entries = Files.list(folder)) {
-                siblings = entries.filter(p -> !p.equals(file)).sorted().toList();
-            }
+            List<Path> siblings = listings.computeIfAbsent(file.getParent(), folder -> {
+                try (var entries = Files.list(folder)) {
+                    return entries.sorted().toList();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).stream().filter(p -> !p.equals(file)).toList();
             long size = Files.size(file);
             MediaRecord record = scanner.recognise(new ScanContext() {
                 public Path file() {
@@ -186,6 +204,12 @@ public final class MusicTagBench {
             }).orElseThrow();
             return record.title.length() + record.metadata.size();
         });
+    }
+
+    /** CPU seconds of this JVM so far (all its threads: the loop's, JIT and GC). */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private interface FileTask {

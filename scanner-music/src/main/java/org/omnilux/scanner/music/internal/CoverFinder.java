@@ -74,11 +74,13 @@ final class CoverFinder {
         Path best = null;
         int bestRank = Integer.MAX_VALUE;
         for (Path candidate : candidates) {
-            String name = FileNames.name(candidate);
-            if (name.length() > longestName) {
+            // the path's string is kept by the path; getFileName() would make a new path for every entry
+            String path = candidate.toString();
+            int start = path.lastIndexOf(candidate.getFileSystem().getSeparator()) + 1;
+            if (path.length() - start > longestName) {
                 continue; // a track, most likely: longer than any cover name
             }
-            Integer rank = ranks.get(name.toLowerCase(Locale.ROOT));
+            Integer rank = ranks.get(path.substring(start).toLowerCase(Locale.ROOT));
             if (rank != null && rank < bestRank) {
                 best = candidate;
                 bestRank = rank;

@@ -34,6 +34,11 @@ class CoverFinderTest {
     }
 
     @Test
+    void aBackslashIsPartOfAFileName() {
+        assertEquals(Optional.empty(), finder.best(List.of(album.resolve("AC\\cover.jpg"))));
+    }
+
+    @Test
     void ofTwoEntriesWithTheSameNameTheFirstWins() {
         Path upper = album.resolve("Cover.jpg");
         Path lower = album.resolve("cover.jpg");
