@@ -81,6 +81,12 @@ public final class ScanServiceImpl implements ScanService {
     static final int BATCH_PER_WORKER = 8;
     static final int RECENT_JOBS = 50;
     private static final int DELETE_CHUNK = 500;
+    /**
+     * At most this many unchanged files of a folder whose entries changed are read again (see {@link #scanRoot}):
+     * enough for an album, a multi-part book or a multi-disc game; a flat folder of thousands is not re-read for
+     * one file added to it.
+     */
+    static final int MAX_REREAD_PER_FOLDER = 200;
 
     private final Database db;
     private final ScannerRegistry registry;
@@ -416,6 +422,12 @@ public final class ScanServiceImpl implements ScanService {
         // "known" shrinks as the walk goes: a file seen and kept (unchanged, rewritten, or failed this time) leaves
         // it, so what remains at the end is what is gone — one map rather than a map and a set of 100k paths
         int knownAtStart = known.size();
+        // A folder whose entries changed since the last scan began (a file added, removed or renamed in it) has its
+        // unchanged files read again too: what a scanner makes of a file may depend on its siblings — a part added
+        // to a book, a cover added to an album, a disc added to a game.
+        Instant walkStart = clock.instant();
+        long foldersChangedAfter = root.lastScanAt == null ? Long.MAX_VALUE : root.lastScanAt.toEpochMilli();
+        ArrayDeque<int[]> folders = new ArrayDeque<>(); // per open folder: {changed ? 1 : 0, files re-read}
         List<Path> unreadableDirs = new ArrayList<>();
         Pipeline pipeline = new Pipeline(run, root, rootPath, scanner, known);
         boolean[] rootUnreadable = {false};
@@ -432,8 +444,22 @@ public final class ScanServiceImpl implements ScanService {
                             if (!dir.equals(rootPath)) {
                                 entries[0]++;
                             }
-                            return !dir.equals(rootPath) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
-                                    : FileVisitResult.CONTINUE;
+                            if (!dir.equals(rootPath) && hidden(dir)) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            folders.push(new int[] {attrs.lastModifiedTime().toMillis() > foldersChangedAfter ? 1 : 0, 0});
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                            folders.poll();
+                            if (exc != null) {
+                                // the listing broke off: what was not seen under it is not known to be gone
+                                unreadableDirs.add(dir);
+                                run.error(dir.toString(), "cannot read: " + exc.getMessage());
+                            }
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
@@ -461,8 +487,12 @@ public final class ScanServiceImpl implements ScanService {
                             long mtime = attrs.lastModifiedTime().toMillis();
                             Known k = known.get(file.toString());
                             if (k != null && k.size() == attrs.size() && k.mtime() == mtime) {
-                                known.remove(file.toString()); // unchanged: not recognised again
-                                return FileVisitResult.CONTINUE;
+                                int[] folder = folders.peek();
+                                if (folder == null || folder[0] == 0 || folder[1] >= MAX_REREAD_PER_FOLDER) {
+                                    known.remove(file.toString()); // unchanged: not recognised again
+                                    return FileVisitResult.CONTINUE;
+                                }
+                                folder[1]++; // unchanged, but its folder changed
                             }
                             pipeline.submit(new Candidate(file, attrs.size(), mtime));
                             return run.stopping() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
@@ -525,7 +555,7 @@ public final class ScanServiceImpl implements ScanService {
             }
             RootEntity r = em.find(RootEntity.class, rootId);
             if (r != null) {
-                r.lastScanAt = now;
+                r.lastScanAt = walkStart; // when the walk began: a folder changed after that is seen as changed
             }
             ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
             if (j != null) {

@@ -163,6 +163,28 @@ class ScanServiceImplTest {
         assertEquals(1, recent.get(2).errors().size());
     }
 
+    /** A file added to a folder (a book's next part, an album's cover) has its unchanged siblings read again. */
+    @Test
+    void aFolderWhoseEntriesChangedIsReadAgain() throws Exception {
+        long rootId = library.addRoot(root.toString(), "Movies", "movie").id();
+        await(scans.start(rootId));
+        Path alienPath = root.resolve("Alien (1979)/Alien.mkv");
+        Path brazilPath = root.resolve("Brazil/Brazil.mp4");
+        assertEquals(1, scanner.callsPerFile.get(alienPath));
+
+        Thread.sleep(20); // the folder's new mtime must be later than when the last scan began
+        Files.writeString(root.resolve("Alien (1979)/poster.jpg"), "a poster");
+        ScanJob second = await(scans.start(rootId));
+        assertEquals(2, scanner.callsPerFile.get(alienPath), "its folder changed");
+        assertEquals(1, scanner.callsPerFile.get(brazilPath), "its folder did not");
+        assertEquals(1, second.filesUpdated());
+        assertEquals(0, second.filesAdded());
+
+        ScanJob third = await(scans.start(rootId));
+        assertEquals(2, scanner.callsPerFile.get(alienPath), "no change since the last scan began");
+        assertEquals(0, third.filesUpdated());
+    }
+
     @Test
     void aRescanNeverOverwritesALockedField() throws Exception {
         long rootId = library.addRoot(root.toString(), "Movies", "movie").id();
