@@ -184,8 +184,9 @@ class ArchetypePluginIT {
                 assertEquals(0, skipped.path("filesRemoved").asLong(), skipped.toString());
                 assertEquals(0, skipped.path("filesAdded").asLong(), skipped.toString());
                 assertEquals(1, skipped.path("errors").size(), skipped.toString());
-                assertTrue(skipped.path("errors").get(0).path("message").asText().contains("photo"),
-                        "the error names the type whose plugin is missing: " + skipped);
+                String message = skipped.path("errors").get(0).path("message").asText();
+                assertTrue(message.contains("media type photo") && message.contains("was removed"),
+                        "the error names the type and the plugin that left: " + skipped);
                 assertEquals(3, api.get("/api/library/files?rootId=" + rootId, admin).json().path("total").asLong(),
                         "files of a type whose plugin left are never deleted");
                 assertNull(find(api.get("/api/plugins", admin).json(), PACKAGE));

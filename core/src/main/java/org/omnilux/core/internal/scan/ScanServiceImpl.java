@@ -395,7 +395,9 @@ public final class ScanServiceImpl implements ScanService {
         }
         Optional<ScannerRegistry.Entry> entry = registry.scannerFor(root.mediaType);
         if (entry.isEmpty()) {
-            run.error(root.path, "no scanner installed for media type " + root.mediaType);
+            run.error(root.path, "no scanner installed for media type " + root.mediaType
+                    + registry.departedPluginFor(root.mediaType).map(p -> " (its plugin " + p + " was removed)")
+                            .orElse("") + "; the root is skipped and its files are kept");
             return;
         }
         MediaScanner scanner = entry.get().scanner();

@@ -70,6 +70,8 @@ public final class ScannerRegistry implements PluginService {
     /** in bind order; replaced, never mutated, so readers need no lock */
     private volatile List<Entry> entries = List.of();
     private final List<Consumer<MediaScanner>> removalListeners = new CopyOnWriteArrayList<>();
+    /** media type → the plugin that served it last and left ("bundle version"): names it in messages; strings only */
+    private final Map<String, String> departed = new java.util.concurrent.ConcurrentHashMap<>();
     /** plugin id (symbolic name) to the media types its scanner declared when last bound */
     private final Map<String, List<String>> seenTypes = new ConcurrentHashMap<>();
     /** service id of a scanner that was bound but ignored to "bsn@version" and why */
@@ -178,8 +180,16 @@ public final class ScannerRegistry implements PluginService {
         boolean removed;
         synchronized (lock) {
             List<Entry> next = new ArrayList<>(entries);
+            List<Entry> leaving = next.stream().filter(e -> e.scanner() == scanner).toList();
             removed = next.removeIf(e -> e.scanner() == scanner);
             entries = List.copyOf(next);
+            for (Entry e : leaving) {
+                for (String type : e.mediaTypes()) {
+                    if (next.stream().noneMatch(other -> other.mediaTypes().contains(type))) {
+                        departed.put(type, e.bundleId() + " " + e.bundleVersion());
+                    }
+                }
+            }
         }
         if (removed) {
             LOG.info("Scanner removed: {}", scanner.getClass().getName());
@@ -207,6 +217,12 @@ public final class ScannerRegistry implements PluginService {
         return entries.stream().filter(e -> e.mediaTypes().contains(mediaType))
                 .max(Comparator.comparingInt(Entry::ranking).thenComparing(Comparator.comparingLong(
                         (Entry e) -> e.serviceId() < 0 ? Long.MAX_VALUE : e.serviceId()).reversed()));
+    }
+
+    /** @return the plugin ("bundle version") that served a media type no scanner serves now, if one left */
+    public Optional<String> departedPluginFor(String mediaType) {
+        return mediaType == null || isInstalled(mediaType) ? Optional.empty()
+                : Optional.ofNullable(departed.get(mediaType));
     }
 
     /** @return the descriptor of a media type from its current scanner */

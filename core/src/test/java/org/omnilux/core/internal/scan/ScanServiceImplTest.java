@@ -240,7 +240,8 @@ class ScanServiceImplTest {
         registry.remove(scanner);
         j = await(scans.start(rootId));
         assertEquals(0, j.filesRemoved());
-        assertEquals(List.of(new ScanJob.ScanError(root.toString(), "no scanner installed for media type movie")),
+        assertEquals(List.of(new ScanJob.ScanError(root.toString(), "no scanner installed for media type movie (its "
+                + "plugin org.omnilux.scanner.movie 1.0.0 was removed); the root is skipped and its files are kept")),
                 j.errors());
         assertEquals(2, files().size());
     }
