@@ -71,7 +71,8 @@ public class GameScanner implements MediaScanner {
         @AttributeDefinition(name = "Platform folders", description = "Folder names of your own for platforms, as "
                 + "folder=platform separated by commas (e.g. 'Super Famicom JP=snes, Pocket=gba'); the platform "
                 + "is any name the scanner knows: 'snes', 'psx', 'Game Boy Advance'. Case, spaces and punctuation "
-                + "do not count. An unknown platform stops the scanner with the reason in /api/plugins.")
+                + "do not count. An unknown platform is refused: at start the scanner does not start (the reason is "
+                + "in /api/plugins); changed while it runs, it keeps its previous settings (the reason is in the log).")
         String[] platformFolders() default {};
 
         @AttributeDefinition(name = "Archives outside platform folders", description = "Take .zip and .7z files "

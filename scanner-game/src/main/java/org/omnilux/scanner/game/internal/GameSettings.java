@@ -31,8 +31,9 @@ record GameSettings(List<String> extensions, Map<String, Platform> platformFolde
 
     /**
      * @throws IllegalArgumentException when a platform folder entry is not {@code folder=platform} or names a
-     *         platform the scanner does not know: the component then fails to activate and says why, rather than
-     *         sorting games under no platform in silence
+     *         platform the scanner does not know, rather than sorting games under no platform in silence: at
+     *         activation the component then fails (DS reports why, and {@code /api/plugins} shows it); from
+     *         {@code @Modified}, DS logs it and the scanner keeps its previous settings
      */
     static GameSettings from(GameScanner.Config config) {
         return new GameSettings(ConfigValues.extensions(config.extensions()),
