@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ final class LibavMediaProber implements ClosableProber {
     static final int MAX_SUSPECTS = 10_000;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(10);
     static final Duration COOL_DOWN = Duration.ofMinutes(10);
-    private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final long START_TIMEOUT_MILLIS = 180_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LibavMediaProber.class);
 
@@ -68,6 +69,8 @@ final class LibavMediaProber implements ClosableProber {
     private final Duration idleStop;
     private final java.util.concurrent.ScheduledExecutorService idleCheck;
     private ProbeWorkerProcess worker;
+    /** The start under way, or {@code null}. */
+    private CompletableFuture<ProbeWorkerProcess> starting;
     private long lastUseNanos;
     private long disabledUntilNanos;
     private boolean closed;
@@ -110,13 +113,27 @@ final class LibavMediaProber implements ClosableProber {
     }
 
     /**
-     * Starts the worker now (rather than at the first probe), so the log says at once which backend is used.
+     * Starts the worker if it is not running, and waits for it (probes never wait: see {@link #worker()}).
      *
      * @return {@code true} when the fast path runs; {@code false} when it cannot here (the reason is logged and
      *         every probe goes through ffprobe)
      */
-    synchronized boolean start() {
-        return worker() != null;
+    boolean start() {
+        CompletableFuture<ProbeWorkerProcess> start;
+        synchronized (this) {
+            if (running()) {
+                return true;
+            }
+            start = startInBackground();
+        }
+        try {
+            return start != null && start.get() != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** @return the libavformat version of the running worker, or {@code null} */
@@ -268,41 +285,86 @@ final class LibavMediaProber implements ClosableProber {
         return result.container != null;
     }
 
-    /** The running worker, started when needed; {@code null} when the fast path is off for now. Holds the lock. */
+    /**
+     * The running worker, or {@code null}: then this probe goes to ffprobe, and a worker is started in the
+     * background unless the fast path is off. Probes never wait for a worker to start (the first start unpacks
+     * the FFmpeg libraries and may take a while on a busy machine). Holds the lock.
+     */
     private ProbeWorkerProcess worker() {
+        if (running()) {
+            return worker;
+        }
+        startInBackground();
+        return null;
+    }
+
+    private boolean running() {
+        return !closed && worker != null && worker.isAlive();
+    }
+
+    /** @return the start under way, or {@code null} when the fast path is off. Holds the lock. */
+    private CompletableFuture<ProbeWorkerProcess> startInBackground() {
         if (closed || unavailable != null) {
             return null;
         }
-        if (worker != null && worker.isAlive()) {
-            return worker;
+        if (starting != null) {
+            return starting;
         }
         long now = System.nanoTime();
         if (worker != null) {
-            // it died: count it, and stop restarting a worker that keeps dying
-            worker = null;
-            failures.add(now);
-            failures.removeIf(t -> now - t > FAILURE_WINDOW.toNanos());
-            if (failures.size() >= MAX_FAILURES) {
-                failures.clear();
-                disabledUntilNanos = now + COOL_DOWN.toNanos();
-                LOG.warn("The probe worker ended {} times within {} min: files are read by ffprobe for the next {} min",
-                        MAX_FAILURES, FAILURE_WINDOW.toMinutes(), COOL_DOWN.toMinutes());
-            }
+            worker = null; // it died
+            failed(now, "ended");
         }
         if (disabledUntilNanos != 0 && now - disabledUntilNanos < 0) {
             return null;
         }
+        CompletableFuture<ProbeWorkerProcess> start = new CompletableFuture<>();
+        starting = start;
+        Thread thread = new Thread(() -> start.complete(startWorker()), "omnilux-probe-worker-start");
+        thread.setDaemon(true);
+        thread.start();
+        return start;
+    }
+
+    /** Runs on the start thread. */
+    private ProbeWorkerProcess startWorker() {
+        ProbeWorkerProcess started = null;
+        long t0 = System.nanoTime();
         try {
-            long started = System.nanoTime();
-            worker = ProbeWorkerProcess.start(command, START_TIMEOUT_MILLIS);
+            started = ProbeWorkerProcess.start(command, START_TIMEOUT_MILLIS);
             LOG.info("Media probing backend: libavformat {} in the probe worker (pid {}, started in {} ms); ffprobe "
-                    + "for what it cannot read", worker.libavformatVersion(), worker.pid(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return worker;
-        } catch (java.io.IOException | RuntimeException e) {
+                    + "for what it cannot read", started.libavformatVersion(), started.pid(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        } catch (ProbeWorkerProcess.CannotRun e) {
             unavailable = e.getMessage();
             LOG.warn("Media probing backend: ffprobe only; the fast path cannot run here: {}", e.getMessage());
-            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("The probe worker could not be started ({}): files are read by ffprobe until it is",
+                    e.getMessage());
+            synchronized (this) {
+                failed(System.nanoTime(), "could not be started");
+            }
+        }
+        synchronized (this) {
+            starting = null;
+            if (closed && started != null) {
+                started.stop();
+                started = null;
+            }
+            worker = started;
+        }
+        return started;
+    }
+
+    /** Counts a dead or unstartable worker; one that keeps failing is rested. Holds the lock. */
+    private void failed(long now, String what) {
+        failures.add(now);
+        failures.removeIf(t -> now - t > FAILURE_WINDOW.toNanos());
+        if (failures.size() >= MAX_FAILURES) {
+            failures.clear();
+            disabledUntilNanos = now + COOL_DOWN.toNanos();
+            LOG.warn("The probe worker {} {} times within {} min: files are read by ffprobe for the next {} min",
+                    what, MAX_FAILURES, FAILURE_WINDOW.toMinutes(), COOL_DOWN.toMinutes());
         }
     }
 }

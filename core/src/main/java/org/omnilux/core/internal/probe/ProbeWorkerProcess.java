@@ -52,6 +52,15 @@ final class ProbeWorkerProcess {
         }
     }
 
+    /** The worker says it cannot run here (libavformat does not load), or ends before it is ready: for good. */
+    static final class CannotRun extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotRun(String message) {
+            super(message);
+        }
+    }
+
     /** The worker's answer to one request: ffprobe-shaped data, or libav's reason it could not read the file. */
     record Answer(ProbeData result, String error) {
     }
@@ -103,7 +112,7 @@ final class ProbeWorkerProcess {
         if (ready == null || !"true".equals(String.valueOf(ready.getValue("ready")))) {
             process.destroyForcibly();
             String reason = ready == null ? "it ended before it was ready" : ready.getString("error");
-            throw new IOException("the probe worker cannot run: " + reason);
+            throw new CannotRun("the probe worker cannot run: " + reason);
         }
         ProbeWorkerProcess worker = new ProbeWorkerProcess(process, ready.getString("libavformat"));
         Thread reader = new Thread(() -> worker.readAnswers(stdout), "omnilux-probe-worker-reader");

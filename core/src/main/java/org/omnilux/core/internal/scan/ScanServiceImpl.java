@@ -527,7 +527,7 @@ public final class ScanServiceImpl implements ScanService {
         }
         if (run.scannerGone) {
             ScannerRegistry.Entry left = entry.get();
-            run.error(root.path, "the scanner for media type " + root.mediaType + " (plugin " + left.bundleName()
+            run.error(root.path, "the scanner for media type " + root.mediaType + " (plugin " + left.bundleId()
                     + " " + left.bundleVersion() + ") was removed during the scan; the files already in the library"
                     + " are kept");
             return;
