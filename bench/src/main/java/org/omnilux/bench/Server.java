@@ -214,8 +214,15 @@ final class Server implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * @return the server's process: the one started, or — when it was started without a heap option and so ran
+     *         the server in a child JVM (see the launcher's HeapLimit) — that child
+     */
     long pid() {
-        return process.pid();
+        return process.descendants()
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.stream(a)
+                        .anyMatch(arg -> arg.startsWith("-Domnilux.launcher.pid="))).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
     }
 
     @Override
