@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * Gives the server a bounded heap when whoever started it gave none. Without {@code -Xmx} the JVM may grow its
  * heap to a quarter of the machine's memory, and a scan's garbage makes it do so (a 100 000-file scan reached
  * ~780 MB resident on a 24 GB machine); a home server shares its machine. So {@code java -jar omnilux.jar} runs
- * the server in a child JVM with {@code -Xmx} from {@code OMNILUX_MAX_HEAP} (default {@value #DEFAULT}), its
- * other JVM options and arguments unchanged, and waits for it: a signal to this process stops the child cleanly
+ * the server in a child JVM with {@code -Xmx} from {@code OMNILUX_MAX_HEAP} (default {@value #DEFAULT}) and the
+ * serial collector (unless a collector was chosen), its other JVM options and arguments unchanged, and waits for it: a signal to this process stops the child cleanly
  * first; should this process be killed, the child halts at once, as if it had been killed with it. An explicit
  * heap option ({@code -Xmx}, {@code -XX:MaxRAMPercentage}…) or {@code OMNILUX_MAX_HEAP=0} runs the server in this
  * JVM, as given.
  */
 final class HeapLimit {
 
-    static final String DEFAULT = "384m";
+    static final String DEFAULT = "256m";
     /** Set on the child: the launcher's pid. */
     static final String PARENT_PROPERTY = "omnilux.launcher.pid";
     private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]?");
@@ -65,6 +65,10 @@ final class HeapLimit {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + limit);
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            // the JVM's own choice for small machines: G1's bookkeeping alone is ~40 MB at this heap size
+            cmd.add("-XX:+UseSerialGC");
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         Path codeSource = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
