@@ -212,17 +212,42 @@ public final class ScannerRegistry implements PluginService {
         removalListeners.remove(listener);
     }
 
-    /** @return the scanner for a media type: highest service ranking, then the earliest bound */
+    /**
+     * @return the scanner for a media type: of each plugin its highest version only (while a new version replaces
+     *         an old one both are bound for a moment, and the new one should serve), then the highest service
+     *         ranking, then the earliest bound
+     */
     public Optional<Entry> scannerFor(String mediaType) {
-        return entries.stream().filter(e -> e.mediaTypes().contains(mediaType))
+        Map<String, Entry> newestPerPlugin = new LinkedHashMap<>();
+        Map<String, Long> firstBoundPerPlugin = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            if (e.mediaTypes().contains(mediaType)) {
+                newestPerPlugin.merge(e.bundleId(), e, (a, b) -> version(b).compareTo(version(a)) > 0 ? b : a);
+                firstBoundPerPlugin.merge(e.bundleId(), bindOrder(e), Math::min);
+            }
+        }
+        // a plugin keeps its place among others when a new version of it replaces the old one
+        return newestPerPlugin.values().stream()
                 .max(Comparator.comparingInt(Entry::ranking).thenComparing(Comparator.comparingLong(
-                        (Entry e) -> e.serviceId() < 0 ? Long.MAX_VALUE : e.serviceId()).reversed()));
+                        (Entry e) -> firstBoundPerPlugin.get(e.bundleId())).reversed()));
+    }
+
+    private static long bindOrder(Entry e) {
+        return e.serviceId() < 0 ? Long.MAX_VALUE : e.serviceId();
     }
 
     /** @return the plugin ("bundle version") that served a media type no scanner serves now, if one left */
     public Optional<String> departedPluginFor(String mediaType) {
         return mediaType == null || isInstalled(mediaType) ? Optional.empty()
                 : Optional.ofNullable(departed.get(mediaType));
+    }
+
+    private static org.osgi.framework.Version version(Entry e) {
+        try {
+            return org.osgi.framework.Version.parseVersion(e.bundleVersion());
+        } catch (IllegalArgumentException ex) {
+            return org.osgi.framework.Version.emptyVersion;
+        }
     }
 
     /** @return the descriptor of a media type from its current scanner */

@@ -43,6 +43,24 @@ class ScannerRegistryTest {
         assertEquals(1, removed.size());
     }
 
+    /** During an upgrade both versions of a plugin are bound for a moment: the newer one serves. */
+    @Test
+    void theNewestVersionOfAPluginServesItsTypes() {
+        ScannerRegistry r = new ScannerRegistry();
+        TestScanner old = new TestScanner("movie");
+        TestScanner upgraded = new TestScanner("movie");
+        TestScanner other = new TestScanner("movie");
+        r.add(old, "org.omnilux.scanner.movie", "Movies", "0.1.0", 10, 0);
+        r.add(other, "com.example.movies", "Other movies", "9.0.0", 11, 0);
+        r.add(upgraded, "org.omnilux.scanner.movie", "Movies", "0.1.1", 12, 0);
+        // versions compete within a plugin only: between plugins the earliest bound still wins
+        assertEquals(upgraded, r.scannerFor("movie").orElseThrow().scanner());
+        r.remove(upgraded);
+        assertEquals(old, r.scannerFor("movie").orElseThrow().scanner());
+        r.remove(old);
+        assertEquals(other, r.scannerFor("movie").orElseThrow().scanner());
+    }
+
     @Test
     void outsideTheFrameworkBoundScannersAreActiveWithNoReason() {
         ScannerRegistry r = new ScannerRegistry();
