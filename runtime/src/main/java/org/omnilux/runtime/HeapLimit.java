@@ -55,9 +55,9 @@ final class HeapLimit {
     }
 
     static boolean hasHeapOption(List<String> jvmOptions) {
+        // -XX:MaxRAM also covers MaxRAMPercentage and MaxRAMFraction
         return jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize")
-                || o.startsWith("-XX:MaxRAM") || o.startsWith("-XX:MaxRAMPercentage")
-                || o.startsWith("-XX:MaxRAMFraction"));
+                || o.startsWith("-XX:MaxRAM"));
     }
 
     private static List<String> childCommand(String limit, List<String> jvmOptions, String[] args)
