@@ -66,6 +66,9 @@ public final class ScannerRegistry implements PluginService {
             String bundleId, String bundleName, String bundleVersion, long serviceId, int ranking) {
     }
 
+    /** How long after a plugin is installed or updated DS may take to read its components. */
+    static final long SCR_GRACE_MILLIS = 5_000;
+
     private final Object lock = new Object();
     /** in bind order; replaced, never mutated, so readers need no lock */
     private volatile List<Entry> entries = List.of();
@@ -357,9 +360,14 @@ public final class ScannerRegistry implements PluginService {
             java.util.Collection<ComponentDescriptionDTO> descriptions = runtime.getComponentDescriptionDTOs(b);
             String declared = b.getHeaders().get("Service-Component");
             if (descriptions.isEmpty() && declared != null && !declared.isBlank()) {
-                // SCR drops a component it cannot even load (say, its class is missing) and only logs why
-                failure = "DS could not load its components (Service-Component: " + declared.strip()
-                        + "): see the server log";
+                // SCR reads a started bundle's components asynchronously: only once it had its time does "none"
+                // mean it dropped them (a component it cannot even load, say its class is missing, is only logged)
+                if (System.currentTimeMillis() - b.getLastModified() < SCR_GRACE_MILLIS) {
+                    waiting = "DS is loading its components";
+                } else {
+                    failure = "DS could not load its components (Service-Component: " + declared.strip()
+                            + "): see the server log";
+                }
             }
             for (ComponentDescriptionDTO d : descriptions) {
                 if (!runtime.isComponentEnabled(d)) {
