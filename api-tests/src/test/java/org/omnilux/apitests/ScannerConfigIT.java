@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A scanner's configuration file ({@code config/<pid>.cfg}) dropped into the config folder of a running server
- * changes what the scanner does at the next scan, without a restart and without the scanner's service going away;
- * deleting the file brings the defaults back.
+ * changes what the scanner does at the next scan and what {@code /api/plugins} lists as its extensions, without a
+ * restart and without the scanner's service going away; deleting the file brings the defaults back.
  */
 class ScannerConfigIT {
 
@@ -36,6 +36,9 @@ class ScannerConfigIT {
             Api api = new Api(server);
             String admin = api.loginAdmin();
             long rootId = addRoot(api, admin, books);
+            List<String> defaults = extensions(api, admin);
+            assertTrue(defaults.contains("epub") && defaults.contains("txt") && !defaults.contains("md"),
+                    "the default extensions: " + defaults);
 
             JsonNode first = scan(api, admin, rootId);
             assertEquals(1, first.path("filesAdded").asLong(), "by default .md is no book: " + first);
@@ -54,6 +57,9 @@ class ScannerConfigIT {
                     appliedMs);
             assertEquals(0, withMd.path("filesFailed").asLong(), withMd.toString());
             assertEquals(List.of("Civil Disobedience", "Walden"), titles(api, admin, rootId));
+            // what the scanner declares follows its configuration (DS updates its service properties after
+            // @Modified; the registry reads the descriptor again)
+            assertEquals(List.of("epub", "pdf", "txt", "md"), awaitExtensions(api, admin, e -> e.contains("md")));
             JsonNode md = api.get("/api/library/files?rootId=" + rootId + "&search=Disobedience", admin).json()
                     .path("items").get(0);
             assertEquals("md", md.path("container").asText(), md.toString());
@@ -63,12 +69,13 @@ class ScannerConfigIT {
             // deleting the file brings the defaults back: the .md is no library item any more, a new one is not taken
             Files.delete(config.resolve(PID + ".cfg"));
             JsonNode dropped = scanUntil(api, admin, rootId, job -> job.path("filesRemoved").asLong() == 1);
+            assertEquals(defaults, awaitExtensions(api, admin, e -> !e.contains("md")));
             assertEquals(0, dropped.path("filesAdded").asLong(), dropped.toString());
             assertEquals(List.of("Walden"), titles(api, admin, rootId));
             Files.writeString(books.resolve("Later.md"), "# Later");
             Files.writeString(books.resolve("Sooner.txt"), "Sooner");
-            JsonNode defaults = scan(api, admin, rootId);
-            assertEquals(1, defaults.path("filesAdded").asLong(), defaults.toString());
+            JsonNode withDefaults = scan(api, admin, rootId);
+            assertEquals(1, withDefaults.path("filesAdded").asLong(), withDefaults.toString());
             assertEquals(List.of("Sooner", "Walden"), titles(api, admin, rootId));
 
             // modified in place: the scanner's service was bound once and never unbound
@@ -115,6 +122,32 @@ class ScannerConfigIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the configuration never took effect; scans: " + jobs);
+    }
+
+    /** The extensions {@code /api/plugins} lists for the book scanner, which must be active. */
+    private static List<String> extensions(Api api, String admin) {
+        for (JsonNode p : api.get("/api/plugins", admin).json()) {
+            if (PID.equals(p.path("id").asText())) {
+                assertEquals("active", p.path("state").asText(), p.toString());
+                List<String> out = new ArrayList<>();
+                p.path("extensions").forEach(e -> out.add(e.asText()));
+                return out;
+            }
+        }
+        throw new AssertionError("the book scanner is not listed: " + api.get("/api/plugins", admin).raw().body());
+    }
+
+    /** Polls {@code /api/plugins} until the book scanner's extensions match (the registry is told, not polled). */
+    private static List<String> awaitExtensions(Api api, String admin, java.util.function.Predicate<List<String>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> seen = extensions(api, admin);
+        while (!done.test(seen)) {
+            assertTrue(System.nanoTime() < deadline, "/api/plugins still lists the extensions " + seen);
+            Thread.sleep(50);
+            seen = extensions(api, admin);
+        }
+        return seen;
     }
 
     private static List<String> titles(Api api, String admin, long rootId) {

@@ -15,10 +15,22 @@ import java.util.List;
  *        {@code failed to activate}, or {@code no scanner} (active, registers no scanner)
  * @param reason why it is not {@code active} (the missing requirement, the activation failure, ...); {@code null}
  *        when active
- * @since 1.0 ({@code reason} since 1.1)
+ * @param extensions the file name extensions its active scanners declare now (informative: a scanner's
+ *        configuration may change them while it runs); empty when it is not active
+ * @since 1.0 ({@code reason} since 1.1, {@code extensions} since 1.2)
  */
 public record PluginInfo(String id, String name, String version, List<String> mediaTypes, String state,
-        String reason) {
+        String reason, List<String> extensions) {
+
+    /**
+     * A plugin without extensions, as in 1.1.
+     *
+     * @since 1.1
+     */
+    public PluginInfo(String id, String name, String version, List<String> mediaTypes, String state,
+            String reason) {
+        this(id, name, version, mediaTypes, state, reason, List.of());
+    }
 
     /**
      * A plugin without a reason, as in 1.0.
@@ -26,6 +38,6 @@ public record PluginInfo(String id, String name, String version, List<String> me
      * @since 1.0
      */
     public PluginInfo(String id, String name, String version, List<String> mediaTypes, String state) {
-        this(id, name, version, mediaTypes, state, null);
+        this(id, name, version, mediaTypes, state, null, List.of());
     }
 }

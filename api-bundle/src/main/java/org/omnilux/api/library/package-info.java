@@ -4,7 +4,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.omnilux.api.library;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,8 +21,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface MediaScanner {
 
     /**
-     * Describes what this scanner handles. Called once when the service is bound; the answer must not
-     * change during the life of the service.
+     * Describes what this scanner handles. Called when the service is bound, and again whenever its service
+     * properties change: a scanner whose configuration changes what it declares (its extensions, say) makes the
+     * core read it again by changing its service properties — Declarative Services does this for a component
+     * after its {@code @Modified} method, since a component's configuration is part of its service properties.
+     * Between two such changes the answer must stay the same.
      *
      * @return the media types and file extensions this scanner handles, never {@code null}
      */

@@ -32,10 +32,19 @@ public final class PluginStates {
      * @param activationFailure the failure of one of its DS components, or {@code null}
      * @param scannerRejected why its registered scanner was ignored, or {@code null}
      * @param noScannerDetail what its DS components wait for, or {@code null}
+     * @param activeExtensions the file name extensions its bound scanners declare now
      */
     public record Facts(String id, String name, String version, int bundleState, boolean fragment,
             List<String> activeTypes, List<String> seenTypes, String missingRequirement, String activationFailure,
-            String scannerRejected, String noScannerDetail) {
+            String scannerRejected, String noScannerDetail, List<String> activeExtensions) {
+
+        /** Facts of a plugin whose scanners declare no extension. */
+        public Facts(String id, String name, String version, int bundleState, boolean fragment,
+                List<String> activeTypes, List<String> seenTypes, String missingRequirement,
+                String activationFailure, String scannerRejected, String noScannerDetail) {
+            this(id, name, version, bundleState, fragment, activeTypes, seenTypes, missingRequirement,
+                    activationFailure, scannerRejected, noScannerDetail, List.of());
+        }
     }
 
     private PluginStates() {
@@ -76,8 +85,11 @@ public final class PluginStates {
     }
 
     private static PluginInfo info(Facts f, List<String> types, String state, String reason) {
+        // extensions are those of bound scanners: a plugin that is not active declares none now
+        List<String> extensions = ACTIVE.equals(state) && f.activeExtensions() != null
+                ? List.copyOf(f.activeExtensions()) : List.of();
         return new PluginInfo(f.id(), f.name() == null ? f.id() : f.name(), f.version(), types, state,
-                truncate(reason));
+                truncate(reason), extensions);
     }
 
     static String truncate(String reason) {

@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
 public final class ScannerRegistry implements PluginService {
     private static final Logger LOG = LoggerFactory.getLogger(ScannerRegistry.class);
 
-    /** A bound scanner and what it said about itself when bound. */
+    /** A bound scanner and what it said about itself when bound or when its service properties last changed. */
     public record Entry(MediaScanner scanner, ScannerDescriptor descriptor, List<String> mediaTypes,
             String bundleId, String bundleName, String bundleVersion, long serviceId, int ranking) {
     }
@@ -123,7 +123,7 @@ public final class ScannerRegistry implements PluginService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScanner")
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScanner", updated = "updateScanner")
     void addScanner(MediaScanner scanner, ServiceReference<?> ref) {
         Bundle b = ref.getBundle();
         String bsn = b == null ? "unknown" : b.getSymbolicName();
@@ -132,6 +132,22 @@ public final class ScannerRegistry implements PluginService {
         Object id = ref.getProperty(Constants.SERVICE_ID);
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         add(scanner, bsn, name == null ? bsn : name, version, id instanceof Long l ? l : -1L,
+                ranking instanceof Integer i ? i : 0);
+    }
+
+    /**
+     * DS calls this when a bound scanner's service properties change, which it does after the scanner's
+     * {@code @Modified} method (a component's configuration is part of its service properties): what the scanner
+     * declares may have changed with its configuration.
+     */
+    void updateScanner(MediaScanner scanner, ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        String bsn = b == null ? "unknown" : b.getSymbolicName();
+        String name = b == null ? null : b.getHeaders().get(Constants.BUNDLE_NAME);
+        String version = b == null ? "0.0.0" : b.getVersion().toString();
+        Object id = ref.getProperty(Constants.SERVICE_ID);
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        update(scanner, bsn, name == null ? bsn : name, version, id instanceof Long l ? l : -1L,
                 ranking instanceof Integer i ? i : 0);
     }
 
@@ -145,6 +161,69 @@ public final class ScannerRegistry implements PluginService {
     /** Binds a scanner; public for tests outside OSGi. */
     public void add(MediaScanner scanner, String bundleId, String bundleName, String bundleVersion, long serviceId,
             int ranking) {
+        Entry e = describe(scanner, bundleId, bundleName, bundleVersion, serviceId, ranking);
+        if (e == null) {
+            return;
+        }
+        synchronized (lock) {
+            List<Entry> next = new ArrayList<>(entries);
+            next.add(e);
+            entries = List.copyOf(next);
+        }
+        seenTypes.put(bundleId, e.mediaTypes());
+        LOG.info("Scanner added: {} {} for {}", bundleId, bundleVersion, e.mediaTypes());
+    }
+
+    /**
+     * Reads a bound scanner's descriptor again (its service properties changed) and puts what it declares now in
+     * the place of what it declared before, keeping its place among the scanners; a scanner that now fails to
+     * describe itself or declares no type is unbound. A scanner ignored so far is bound if it now describes
+     * itself. Public for tests outside OSGi.
+     */
+    public void update(MediaScanner scanner, String bundleId, String bundleName, String bundleVersion,
+            long serviceId, int ranking) {
+        boolean bound = entries.stream().anyMatch(e -> e.scanner() == scanner);
+        if (!bound) {
+            if (rejected.remove(serviceId) != null) {
+                add(scanner, bundleId, bundleName, bundleVersion, serviceId, ranking);
+            }
+            return;
+        }
+        Entry updated = describe(scanner, bundleId, bundleName, bundleVersion, serviceId, ranking);
+        if (updated == null) {
+            remove(scanner);
+            return;
+        }
+        Entry before = null;
+        synchronized (lock) {
+            List<Entry> next = new ArrayList<>(entries);
+            for (int i = 0; i < next.size(); i++) {
+                if (next.get(i).scanner() == scanner) {
+                    before = next.get(i);
+                    next.set(i, updated);
+                }
+            }
+            if (before == null) {
+                return; // unbound meanwhile
+            }
+            entries = List.copyOf(next);
+            for (String type : before.mediaTypes()) {
+                if (next.stream().noneMatch(other -> other.mediaTypes().contains(type))) {
+                    departed.put(type, before.bundleId() + " " + before.bundleVersion());
+                }
+            }
+        }
+        seenTypes.put(bundleId, updated.mediaTypes());
+        if (!before.mediaTypes().equals(updated.mediaTypes())
+                || !extensionsOf(before.descriptor()).equals(extensionsOf(updated.descriptor()))) {
+            LOG.info("Scanner updated: {} {} for {}, extensions {}", bundleId, bundleVersion, updated.mediaTypes(),
+                    extensionsOf(updated.descriptor()));
+        }
+    }
+
+    /** @return the scanner's entry, or {@code null} when it is to be ignored (why is kept in {@link #rejected}) */
+    private Entry describe(MediaScanner scanner, String bundleId, String bundleName, String bundleVersion,
+            long serviceId, int ranking) {
         ScannerDescriptor d;
         try {
             d = scanner.descriptor();
@@ -152,30 +231,31 @@ public final class ScannerRegistry implements PluginService {
             LOG.error("Scanner {} from {} failed to describe itself; ignored", scanner.getClass().getName(), bundleId, e);
             rejected.put(serviceId, new String[] {bundleId + "@" + bundleVersion,
                     "scanner " + scanner.getClass().getName() + " failed to describe itself: " + e});
-            return;
+            return null;
         }
-        if (d == null || d.mediaTypes == null || d.mediaTypes.isEmpty()) {
+        List<String> types = new ArrayList<>();
+        if (d != null && d.mediaTypes != null) {
+            for (MediaTypeDescriptor t : d.mediaTypes) {
+                if (t != null && t.name != null && !t.name.isBlank()) {
+                    types.add(t.name);
+                }
+            }
+        }
+        if (types.isEmpty()) {
             LOG.warn("Scanner {} from {} declares no media type; ignored", scanner.getClass().getName(), bundleId);
             rejected.put(serviceId, new String[] {bundleId + "@" + bundleVersion,
                     "scanner " + scanner.getClass().getName() + " declares no media type"});
-            return;
+            return null;
         }
-        List<String> types = new ArrayList<>();
-        for (MediaTypeDescriptor t : d.mediaTypes) {
-            if (t != null && t.name != null && !t.name.isBlank()) {
-                types.add(t.name);
-            }
+        rejected.remove(serviceId);
+        return new Entry(scanner, d, List.copyOf(types), bundleId, bundleName, bundleVersion, serviceId, ranking);
+    }
+
+    private static List<String> extensionsOf(ScannerDescriptor d) {
+        if (d == null || d.extensions == null) {
+            return List.of();
         }
-        Entry e = new Entry(scanner, d, List.copyOf(types), bundleId, bundleName, bundleVersion, serviceId, ranking);
-        synchronized (lock) {
-            List<Entry> next = new ArrayList<>(entries);
-            next.add(e);
-            entries = List.copyOf(next);
-        }
-        if (!types.isEmpty()) {
-            seenTypes.put(bundleId, List.copyOf(types));
-        }
-        LOG.info("Scanner added: {} {} for {}", bundleId, bundleVersion, types);
+        return d.extensions.stream().filter(x -> x != null && !x.isBlank()).distinct().toList();
     }
 
     /** Unbinds a scanner; public for tests outside OSGi. */
@@ -307,7 +387,7 @@ public final class ScannerRegistry implements PluginService {
         for (List<Entry> group : byBundle.values()) {
             Entry first = group.get(0);
             out.add(new PluginInfo(first.bundleId(), first.bundleName(), first.bundleVersion(), typesOf(group),
-                    PluginStates.ACTIVE, null));
+                    PluginStates.ACTIVE, null, extensionsOf(group)));
         }
         out.sort(Comparator.comparing(PluginInfo::id).thenComparing(PluginInfo::version));
         return out;
@@ -317,6 +397,12 @@ public final class ScannerRegistry implements PluginService {
         Set<String> types = new LinkedHashSet<>();
         group.stream().map(Entry::mediaTypes).forEach(types::addAll);
         return List.copyOf(types);
+    }
+
+    private static List<String> extensionsOf(List<Entry> group) {
+        Set<String> extensions = new LinkedHashSet<>();
+        group.forEach(e -> extensions.addAll(extensionsOf(e.descriptor())));
+        return List.copyOf(extensions);
     }
 
     private boolean hasRejected(String key) {
@@ -398,7 +484,8 @@ public final class ScannerRegistry implements PluginService {
         }
         List<String> active = bound == null ? List.of() : typesOf(bound);
         return new PluginStates.Facts(id, name == null ? id : name, b.getVersion().toString(), state, fragment,
-                active, seenTypes.getOrDefault(id, List.of()), missing, failure, rejectedReason, waiting);
+                active, seenTypes.getOrDefault(id, List.of()), missing, failure, rejectedReason, waiting,
+                bound == null ? List.of() : extensionsOf(bound));
     }
 
     private static String fileName(String location) {
