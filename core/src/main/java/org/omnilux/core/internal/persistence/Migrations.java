@@ -27,7 +27,7 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** In order; a bundle cannot list its own resources portably, so they are named here. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__leaner_file_indexes.sql");
 
     private Migrations() {
     }

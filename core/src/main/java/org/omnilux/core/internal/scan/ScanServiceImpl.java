@@ -46,6 +46,8 @@ import org.omnilux.api.service.ConflictException;
 import org.omnilux.api.service.NotFoundException;
 import org.omnilux.core.internal.artwork.ArtworkServiceImpl;
 import org.omnilux.core.internal.persistence.Database;
+import org.omnilux.core.internal.persistence.Json;
+import org.omnilux.core.internal.persistence.MediaFileInserts;
 import org.omnilux.core.internal.persistence.MediaFileEntity;
 import org.omnilux.core.internal.persistence.RootEntity;
 import org.omnilux.core.internal.persistence.ScanErrorEntity;
@@ -75,10 +77,11 @@ import org.slf4j.LoggerFactory;
 public final class ScanServiceImpl implements ScanService {
     private static final Logger LOG = LoggerFactory.getLogger(ScanServiceImpl.class);
     /**
-     * New or changed files recognised and written together. Small enough that the job's counters move every
-     * second or so while ffprobe runs, large enough that a write is not a transaction per file.
+     * New or changed files recognised and written together, one transaction per batch. Each commit waits for the
+     * log to reach the disk (tens of milliseconds on a busy disk), so a batch is large; the job's counters still
+     * move every second, when slow files (ffprobe) leave a batch unfilled (see {@code Pipeline}).
      */
-    static final int BATCH_PER_WORKER = 8;
+    static final int BATCH_PER_WORKER = 64;
     static final int RECENT_JOBS = 50;
     private static final int DELETE_CHUNK = 500;
     /**
@@ -377,9 +380,12 @@ public final class ScanServiceImpl implements ScanService {
     private record Candidate(Path path, long size, long mtime) {
     }
 
-    /** What recognising one file gave. */
-    private record Outcome(Candidate file, MediaRecord record, String posterUrl, List<ExternalSubtitle> subtitles,
-            String error) {
+    /**
+     * What recognising one file gave: an error, or nothing (not a library item), or the scanner's record with the
+     * row it makes for a file without user edits.
+     */
+    private record Outcome(Candidate file, MediaRecord record, MediaFileEntity row, String posterUrl,
+            List<ExternalSubtitle> subtitles, String error) {
     }
 
     /** The root is gone from the database (removed during the scan). */
@@ -678,7 +684,7 @@ public final class ScanServiceImpl implements ScanService {
         try {
             Optional<MediaRecord> result = scanner.recognise(ctx);
             if (result == null || result.isEmpty()) {
-                return new Outcome(c, null, null, null, null);
+                return new Outcome(c, null, null, null, null, null);
             }
             MediaRecord r = result.get();
             String posterUrl = null;
@@ -697,27 +703,45 @@ public final class ScanServiceImpl implements ScanService {
                     : ctx.externalSubtitlesIfComputed() != null ? ctx.externalSubtitlesIfComputed()
                     : r.probe != null && r.probe.video != null && !r.probe.video.isEmpty() ? ctx.externalSubtitles()
                     : List.of();
-            return new Outcome(c, r, posterUrl, subs, null);
+            // the row as a file nobody edited, built here on the pool rather than on the job's thread, which
+            // writes: the JSON columns, sort key and search text are most of a row's cost before the database
+            MediaFileEntity row = new MediaFileEntity();
+            row.rootId = root.id;
+            row.path = c.path().toString();
+            row.mediaType = root.mediaType;
+            row.sizeBytes = c.size();
+            row.mtime = c.mtime();
+            try {
+                RecordMerger.merge(row, r, c.path(), posterUrl, subs);
+            } catch (RuntimeException e) {
+                return new Outcome(c, null, null, null, null, "the scanner's record cannot be stored: " + e.getMessage());
+            }
+            return new Outcome(c, r, row, posterUrl, subs, null);
         } catch (MediaScanException e) {
-            return new Outcome(c, null, null, null, e.getMessage() == null ? "the file cannot be read" : e.getMessage());
+            return new Outcome(c, null, null, null, null,
+                    e.getMessage() == null ? "the file cannot be read" : e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             if (run.stopping()) {
                 throw new CancellationException();
             }
-            return new Outcome(c, null, null, null, "the scanner failed: " + e);
+            return new Outcome(c, null, null, null, null, "the scanner failed: " + e);
         }
     }
 
-    /** Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. */
+    /**
+     * Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. New files go in as
+     * one JDBC batch ({@link MediaFileInserts}); a changed file's row is updated through JPA, merged again with the
+     * user's locked fields when it has any.
+     */
     private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known) {
         Instant now = clock.instant();
         db.txRun(em -> {
             if (em.find(RootEntity.class, root.id) == null) {
                 throw new RootRemoved();
             }
+            List<MediaFileEntity> inserts = new ArrayList<>();
             for (Outcome o : outcomes) {
                 String path = o.file().path().toString();
-                Known k = known.get(path);
                 if (o.error() != null) {
                     run.failed.incrementAndGet();
                     run.error(path, o.error());
@@ -727,41 +751,60 @@ public final class ScanServiceImpl implements ScanService {
                 if (o.record() == null) {
                     continue; // not a library item; an old record of it goes at the end of the walk
                 }
+                Known k = known.remove(path);
                 MediaFileEntity e = k == null ? null : em.find(MediaFileEntity.class, k.id());
-                boolean isNew = e == null;
-                if (isNew) {
-                    e = new MediaFileEntity();
-                    e.rootId = root.id;
-                    e.path = path;
-                    e.addedAt = now;
-                }
-                e.mediaType = root.mediaType;
-                e.sizeBytes = o.file().size();
-                e.mtime = o.file().mtime();
-                e.updatedAt = now;
-                try {
-                    RecordMerger.merge(e, o.record(), o.file().path(), o.posterUrl(), o.subtitles());
-                } catch (RuntimeException ex) {
-                    run.failed.incrementAndGet();
-                    run.error(path, "the scanner's record cannot be stored: " + ex.getMessage());
-                    if (k != null) {
-                        known.remove(path);
-                        em.detach(e);
-                    }
+                if (e == null) {
+                    MediaFileEntity row = o.row();
+                    row.addedAt = now;
+                    row.updatedAt = now;
+                    inserts.add(row);
                     continue;
                 }
-                if (isNew) {
-                    em.persist(e);
-                    run.added.incrementAndGet();
-                } else {
-                    run.updated.incrementAndGet();
+                String failure = update(e, o, now);
+                if (failure != null) {
+                    run.failed.incrementAndGet();
+                    run.error(path, failure);
+                    em.detach(e);
+                    continue;
                 }
-                known.remove(path);
+                run.updated.incrementAndGet();
             }
+            MediaFileInserts.insert(em, inserts);
+            run.added.addAndGet(inserts.size());
             ScanJobEntity j = em.find(ScanJobEntity.class, run.id);
             if (j != null) {
                 copyCounters(run, j);
             }
         });
+    }
+
+    /** @return why the record cannot be merged with the row's edits, or {@code null} once it is */
+    private static String update(MediaFileEntity e, Outcome o, Instant now) {
+        MediaFileEntity row = o.row();
+        e.mediaType = row.mediaType;
+        e.sizeBytes = row.sizeBytes;
+        e.mtime = row.mtime;
+        e.updatedAt = now;
+        if (e.lockedFields == null || Json.readStringList(e.lockedFields).isEmpty()) {
+            e.title = row.title;
+            e.titleSort = row.titleSort;
+            e.year = row.year;
+            e.durationSeconds = row.durationSeconds;
+            e.codec = row.codec;
+            e.resolution = row.resolution;
+            e.hdr = row.hdr;
+            e.container = row.container;
+            e.metadata = row.metadata;
+            e.tracks = row.tracks;
+            e.externalSubtitles = row.externalSubtitles;
+            e.searchText = row.searchText;
+            return null;
+        }
+        try {
+            RecordMerger.merge(e, o.record(), o.file().path(), o.posterUrl(), o.subtitles());
+            return null;
+        } catch (RuntimeException ex) {
+            return "the scanner's record cannot be stored: " + ex.getMessage();
+        }
     }
 }

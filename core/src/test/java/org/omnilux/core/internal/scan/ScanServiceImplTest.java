@@ -328,7 +328,7 @@ class ScanServiceImplTest {
     @Test
     void manyFilesAreWrittenInBatches() throws Exception {
         Path big = Files.createDirectories(tmp.resolve("big"));
-        int n = ScanServiceImpl.BATCH_PER_WORKER * 2 * 25 + 17; // many batches of a 2-worker pool, and a partial one
+        int n = ScanServiceImpl.BATCH_PER_WORKER * 2 * 5 + 17; // many batches of a 2-worker pool, and a partial one
         for (int i = 0; i < n; i++) {
             Path d = Files.createDirectories(big.resolve("d" + (i % 7)));
             Files.writeString(d.resolve(String.format("Movie %04d.mp4", i)), "v" + i);
