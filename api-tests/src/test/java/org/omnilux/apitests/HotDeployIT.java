@@ -3,6 +3,7 @@ package org.omnilux.apitests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,49 @@ class HotDeployIT {
             assertTrue(requests.get() > 10, "the poller ran: " + requests.get());
             assertEquals(0, failures.get(), "requests failed while plugins came and went");
         }
+    }
+
+    /**
+     * A jar written into the folder slowly, in pieces, is never installed half: between the pieces it is left alone
+     * longer than the server waits before reading a changed jar, yet never for a whole FileInstall poll. Once the
+     * last piece is written, the plugin comes.
+     */
+    @Test
+    void aJarWrittenInPiecesIsOnlyInstalledWhole() throws Exception {
+        try (OmniLuxServer server = OmniLuxServer.create("hot-deploy-pieces", false)) {
+            server.start();
+            Api api = new Api(server);
+            String admin = api.loginAdmin();
+            byte[] jar = Files.readAllBytes(OmniLuxServer.scannerJar("tv"));
+            int pieces = 8;
+            Path target = server.bundlesDir.resolve("omnilux-scanner-tv.jar");
+            try (OutputStream out = Files.newOutputStream(target)) {
+                for (int i = 0; i < pieces; i++) {
+                    int from = jar.length * i / pieces;
+                    out.write(jar, from, jar.length * (i + 1) / pieces - from);
+                    out.flush();
+                    if (i < pieces - 1) {
+                        Thread.sleep(250);
+                        JsonNode plugins = api.get("/api/plugins", admin).json();
+                        assertEquals(0, plugins.size(), "after " + (i + 1) + " of " + pieces + " pieces: " + plugins);
+                    }
+                }
+            }
+            long usableMs = awaitPlugins(api, admin, plugins -> plugins.toString().contains("\"tv\"")
+                    && plugins.toString().contains("\"active\""));
+            System.out.printf("HotDeployIT: a jar written in pieces was usable %d ms after its last piece%n", usableMs);
+            String log = server.logText();
+            assertEquals(1, count(log, "Installing bundle org.omnilux.scanner.tv"), log);
+            assertEquals(0, count(log, "Failed to install"), log);
+        }
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static long awaitPlugins(Api api, String token, Predicate<JsonNode> condition) throws InterruptedException {
