@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 import org.omnilux.api.probe.MediaProber;
 import org.omnilux.api.scanner.ExternalSubtitle;
@@ -16,6 +20,8 @@ import org.omnilux.core.internal.probe.ExternalSubtitleFinder;
 
 /** What a scanner gets for one file. Directory listings are shared between the files of one directory. */
 final class ScanContextImpl implements ScanContext {
+    /** The order of a directory listing: by file name (all entries share the directory). */
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
     private final Path file;
     private final Path root;
     private final String mediaType;
@@ -62,13 +68,10 @@ final class ScanContextImpl implements ScanContext {
         if (siblings == null) {
             Path dir = file.getParent();
             List<Path> all = dir == null ? List.of() : listings.computeIfAbsent(dir, ScanContextImpl::list);
-            List<Path> others = new ArrayList<>(all.size());
-            for (Path p : all) {
-                if (!p.equals(file)) {
-                    others.add(p);
-                }
-            }
-            siblings = List.copyOf(others);
+            // a view of the shared listing without this file: copying it for every file of a folder of n files
+            // costs n² (an album is cheap, a flat folder of 5 000 files is not)
+            int at = Collections.binarySearch(all, file, BY_NAME);
+            siblings = at < 0 ? all : new Without(all, at);
         }
         return siblings;
     }
@@ -82,8 +85,30 @@ final class ScanContextImpl implements ScanContext {
         } catch (IOException e) {
             return List.of();
         }
-        out.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        out.sort(BY_NAME);
         return List.copyOf(out);
+    }
+
+    /** An unmodifiable list without one element of another. */
+    private static final class Without extends AbstractList<Path> implements RandomAccess {
+        private final List<Path> all;
+        private final int skipped;
+
+        Without(List<Path> all, int skipped) {
+            this.all = all;
+            this.skipped = skipped;
+        }
+
+        @Override
+        public Path get(int index) {
+            Objects.checkIndex(index, size());
+            return all.get(index < skipped ? index : index + 1);
+        }
+
+        @Override
+        public int size() {
+            return all.size() - 1;
+        }
     }
 
     @Override

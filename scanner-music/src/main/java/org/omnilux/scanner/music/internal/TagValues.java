@@ -20,6 +20,7 @@ final class TagValues {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[89]\\d\\d|20\\d\\d)(?!\\d)");
     /** Separators taggers put between several genres in one value; "Hip-Hop/Rap" stays one genre. */
+    private static final Pattern ID3_GENRE_NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern GENRE_SEPARATORS = Pattern.compile("\\s*(?:;|\\||\u0000|\\s/\\s|\\\\\\\\)\\s*");
     /** ID3v1 genre references as ID3v2.3 writes them: "(17)", "(17)(18)", "(17)Rock" (refinement). */
     private static final Pattern ID3_REFERENCES = Pattern.compile("^((?:\\((?:\\d{1,3}|RX|CR)\\))+)(.*)$");
@@ -82,7 +83,7 @@ final class TagValues {
     }
 
     private static List<String> resolveId3(String genre) {
-        if (genre.matches("\\d{1,3}")) {
+        if (ID3_GENRE_NUMBER.matcher(genre).matches()) {
             String name = id3Genre(genre);
             return List.of(name == null ? genre : name);
         }

@@ -32,6 +32,10 @@ final class TrackNameParser {
     private static final Pattern DISC_FOLDER = Pattern.compile("^(?:cd|disc|disk|dvd)\\s*[-_]?\\s*0*(\\d{1,2})(?:\\b.*)?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_IN_BRACKETS = Pattern.compile("\\s*[(\\[]((?:19|20)\\d\\d)[)\\]]\\s*");
+    /** {@code Album - 2009} */
+    private static final Pattern TRAILING_YEAR = Pattern.compile("^(.+?)\\s+-\\s+((?:19|20)\\d\\d)$");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^[-\\s]+|[-\\s]+$");
     private static final Pattern LEADING_YEAR = Pattern.compile("^[(\\[]?((?:19|20)\\d\\d)[)\\]]?\\s*(?:-\\s*|\\.\\s*|\\s)(.+)$");
     /** {@code [FLAC]}, {@code [MP3 320]}, {@code (24bit-96kHz)}: release details, not part of the album name. */
     private static final Pattern FORMAT_TAG = Pattern.compile(
@@ -128,7 +132,8 @@ final class TrackNameParser {
         String artist = null;
         if (mayHoldArtist) {
             String[] parts = DASH.split(album, 2);
-            if (parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank() && !parts[0].matches("\\d{4}")) {
+            if (parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()
+                    && !FOUR_DIGITS.matcher(parts[0]).matches()) {
                 artist = parts[0].trim();
                 album = parts[1].trim();
             }
@@ -138,12 +143,12 @@ final class TrackNameParser {
             year = Integer.valueOf(m.group(1));
             album = m.group(2).trim();
         }
-        m = Pattern.compile("^(.+?)\\s+-\\s+((?:19|20)\\d\\d)$").matcher(album); // "Album - 2009"
+        m = TRAILING_YEAR.matcher(album);
         if (year == null && m.matches()) {
             year = Integer.valueOf(m.group(2));
             album = m.group(1).trim();
         }
-        album = album.replaceAll("^[-\\s]+|[-\\s]+$", "");
+        album = EDGE_DASHES.matcher(album).replaceAll("");
         return new Album(album.isEmpty() ? null : album, year, artist);
     }
 
