@@ -34,11 +34,16 @@ public final class Migrations {
 
     /** @return the schema version after migrating */
     public static int migrate(DataSource dataSource) throws SQLException {
+        return migrate(dataSource, SCRIPTS);
+    }
+
+    /** Applies those of {@code scripts} (in order) that are newer than the schema; tests stop at older versions. */
+    static int migrate(DataSource dataSource, List<String> scripts) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             ensureVersionTable(c);
             int current = currentVersion(c);
-            for (String script : SCRIPTS) {
+            for (String script : scripts) {
                 int version = versionOf(script);
                 if (version <= current) {
                     continue;

@@ -61,6 +61,62 @@ class MigrationsTest {
     }
 
     @Test
+    void aVersion1LibraryKeepsItsFilesThroughTheLaterMigrations() throws Exception {
+        Path dir = TestDatabases.newDataDir();
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        assertEquals(1, Migrations.migrate(ds, List.of("V1__initial.sql")));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO library_roots (path, name, media_type, created_at) "
+                    + "VALUES ('/m', 'm', 'music', CURRENT_TIMESTAMP)");
+            st.execute("INSERT INTO media_files (root_id, path, media_type, title, title_sort, size_bytes, mtime, "
+                    + "added_at, updated_at) SELECT id, '/m/a.mp3', 'music', 'A', 'a', 1, 2, CURRENT_TIMESTAMP, "
+                    + "CURRENT_TIMESTAMP FROM library_roots");
+            assertEquals(List.of("IX_MEDIA_FILES_ROOT_PATH"), indexes(c, "IX_MEDIA_FILES_ROOT%"));
+        }
+
+        Database db = Database.open(dir); // migrates to the latest version
+        assertEquals(List.of("/m/a.mp3"), db.read(em -> em.createQuery("SELECT f.path FROM MediaFileEntity f",
+                String.class).getResultList()));
+        db.close();
+        try (Connection c = ds.getConnection()) {
+            assertEquals(List.of(), indexes(c, "IX_MEDIA_FILES_ROOT_PATH"));
+            // the files of a root are still found through an index led by root_id (Derby shares the foreign key's)
+            boolean rootIdIndex = false;
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, "MEDIA_FILES", false, false)) {
+                while (rs.next()) {
+                    rootIdIndex |= rs.getShort("ORDINAL_POSITION") == 1 && "ROOT_ID".equals(rs.getString("COLUMN_NAME"));
+                }
+            }
+            assertTrue(rootIdIndex);
+        } finally {
+            EmbeddedDataSource down = new EmbeddedDataSource();
+            down.setDatabaseName(dir.resolve("db").toString());
+            down.setShutdownDatabase("shutdown");
+            try (Connection ignored = down.getConnection()) {
+                // not reached
+            } catch (java.sql.SQLException expected) {
+                // 08006
+            }
+        }
+    }
+
+    private static List<String> indexes(Connection c, String pattern) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT c.CONGLOMERATENAME FROM SYS.SYSCONGLOMERATES c "
+                + "WHERE c.ISINDEX AND c.CONGLOMERATENAME LIKE ? ORDER BY 1")) {
+            ps.setString(1, pattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void marksJobsLeftRunningAsFailed() {
         Path dir = TestDatabases.newDataDir();
         Database db = Database.open(dir);
