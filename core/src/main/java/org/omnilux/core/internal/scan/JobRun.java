@@ -66,6 +66,27 @@ final class JobRun {
         return out;
     }
 
+    /**
+     * The scanner of the root walked next ({@code null}: none). Under the same lock as {@link #scannerLeft}: the
+     * futures of the next root are only submitted after this, so a scanner leaving never cancels them.
+     */
+    synchronized void useScanner(MediaScanner scanner) {
+        currentScanner = scanner;
+        scannerGone = false;
+    }
+
+    /**
+     * A scanner left: if it is the one in use, the walk stops and its files in flight are cancelled. Atomic with
+     * {@link #useScanner}: the thread that unbinds a scanner may be held up between the check and the cancel while
+     * the job moves on to its next root, whose files must not be cancelled.
+     */
+    synchronized void scannerLeft(MediaScanner scanner) {
+        if (currentScanner == scanner) {
+            scannerGone = true;
+            cancelInFlight();
+        }
+    }
+
     void cancelInFlight() {
         for (Future<?> f : inFlight) {
             f.cancel(true);

@@ -295,10 +295,7 @@ public final class ScanServiceImpl implements ScanService {
     /** A scanner left: the jobs using it stop using it at once. */
     void scannerRemoved(MediaScanner scanner) {
         for (JobRun run : running.values()) {
-            if (run.currentScanner == scanner) {
-                run.scannerGone = true;
-                run.cancelInFlight();
-            }
+            run.scannerLeft(scanner);
         }
     }
 
@@ -314,8 +311,7 @@ public final class ScanServiceImpl implements ScanService {
                 try {
                     scanRoot(run, rootId);
                 } finally {
-                    run.currentScanner = null;
-                    run.scannerGone = false;
+                    run.useScanner(null);
                     rootsInScan.remove(rootId, run);
                 }
             }
@@ -407,8 +403,7 @@ public final class ScanServiceImpl implements ScanService {
             return;
         }
         MediaScanner scanner = entry.get().scanner();
-        run.currentScanner = scanner;
-        run.scannerGone = false;
+        run.useScanner(scanner);
         if (registry.scannerFor(root.mediaType).map(e -> e.scanner() != scanner).orElse(true)) {
             run.scannerGone = true; // left between the lookup and now
         }
