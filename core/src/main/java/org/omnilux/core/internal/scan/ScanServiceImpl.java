@@ -64,8 +64,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scan engine. Each job runs on a coordinator thread of its own that walks its roots one after the other;
- * the files that are new or changed are recognised in batches on the bounded worker pool and written one
- * transaction per batch. Unchanged files (same size and modification time) are not recognised again.
+ * the files that are new or changed are recognised on the bounded worker pool and written in batches, one
+ * transaction per batch, by a writer thread of the job while the walk goes on. Unchanged files (same size and
+ * modification time) are not recognised again.
  *
  * <p>Files are removed from the library only when the walk of their root completed: a missing or unreadable
  * root, a root without an installed scanner, a cancelled job or a scanner that left during the walk keep the
@@ -99,6 +100,8 @@ public final class ScanServiceImpl implements ScanService {
     private final ThreadPoolExecutor workers;
     private final int batchSize;
     private final ExecutorService coordinators;
+    /** one thread per running job: it writes the job's batches while the job walks on */
+    private final ExecutorService writers;
     private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
     /** root id → the job scanning it */
     private final Map<Long, JobRun> rootsInScan = new ConcurrentHashMap<>();
@@ -126,6 +129,7 @@ public final class ScanServiceImpl implements ScanService {
                 threads("omnilux-scan-worker-"));
         this.workers.allowCoreThreadTimeOut(true);
         this.coordinators = Executors.newCachedThreadPool(threads("omnilux-scan-job-"));
+        this.writers = Executors.newCachedThreadPool(threads("omnilux-scan-writer-"));
         registry.addRemovalListener(removalListener);
     }
 
@@ -159,6 +163,8 @@ public final class ScanServiceImpl implements ScanService {
             Thread.currentThread().interrupt();
             coordinators.shutdownNow();
         }
+        // the coordinators waited for their writes; a job that did not end in time has its write cut short
+        writers.shutdownNow();
     }
 
     // ---- the service
@@ -413,7 +419,7 @@ public final class ScanServiceImpl implements ScanService {
             return;
         }
 
-        Map<String, Known> known = new HashMap<>();
+        Map<String, Known> known = new ConcurrentHashMap<>(); // the walk and the writer thread both take from it
         db.read(em -> {
             for (Object[] row : em.createQuery("SELECT f.id, f.path, f.sizeBytes, f.mtime FROM MediaFileEntity f "
                     + "WHERE f.rootId = :r", Object[].class).setParameter("r", rootId).getResultList()) {
@@ -518,7 +524,11 @@ public final class ScanServiceImpl implements ScanService {
                     });
             // what was recognised is written even when the job stops now (a cancel keeps finished work)
             pipeline.finish();
-        } catch (RootRemoved e) {
+        } catch (RuntimeException | Error | IOException e) {
+            pipeline.abandon();
+            if (!(e instanceof RootRemoved)) {
+                throw e;
+            }
             run.error(root.path, "library root was removed during the scan");
             return;
         }
@@ -584,10 +594,11 @@ public final class ScanServiceImpl implements ScanService {
 
     /**
      * Recognition runs ahead of the walk: the walking thread submits each new or changed file to the pool and
-     * writes the finished outcomes, in walk order, one transaction per {@code batchSize} files (or per second,
-     * so the job's counters move while slow files are read). Up to {@code window} files are in flight, so the
-     * pool keeps working while a batch is written and the walk never waits for a whole batch to finish; the
-     * window also bounds what a scan holds in memory.
+     * hands the finished outcomes, in walk order, to the job's writer thread, one transaction per {@code batchSize}
+     * files (or per second, so the job's counters move while slow files are read); one batch is written at a
+     * time. Up to {@code window} files are in flight, so the pool keeps working while a batch is written and the
+     * walk never waits for a whole batch to finish; the window (and the one batch in writing) also bounds what a
+     * scan holds in memory.
      */
     private final class Pipeline {
         private static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -604,6 +615,8 @@ public final class ScanServiceImpl implements ScanService {
         private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
         private final int window = 2 * batchSize;
         private long lastWriteNanos = System.nanoTime();
+        /** the batch being written, if any */
+        private Future<?> writing;
 
         Pipeline(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Map<String, Known> known) {
             this.run = run;
@@ -643,6 +656,21 @@ public final class ScanServiceImpl implements ScanService {
                 collect(inFlight.poll());
             }
             writeFinished();
+            awaitWrite();
+        }
+
+        /** The walk ended early (an exception): the batch being written still ends before the job does. */
+        void abandon() {
+            Future<?> w = writing;
+            if (w != null) {
+                try {
+                    w.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | CancellationException e) {
+                    // the walk's own exception is the one reported
+                }
+            }
         }
 
         private void collect(Future<Outcome> f) {
@@ -661,12 +689,48 @@ public final class ScanServiceImpl implements ScanService {
             }
         }
 
+        /**
+         * Hands the finished files to the writer thread, after the previous batch is written: one batch is written
+         * while the walk goes on and the pool reads the next (a write waits for its commit to reach the disk).
+         */
         private void writeFinished() {
             if (!finished.isEmpty()) {
-                write(run, root, finished, known);
+                List<Outcome> batch = new ArrayList<>(finished);
                 finished.clear();
+                awaitWrite();
+                try {
+                    writing = writers.submit(() -> write(run, root, batch, known));
+                } catch (RejectedExecutionException e) {
+                    run.cancelled = true; // the service is stopping
+                }
             }
             lastWriteNanos = System.nanoTime();
+        }
+
+        /** Waits for the batch being written; its failure (the root removed, the database gone) is the walk's. */
+        private void awaitWrite() {
+            Future<?> w = writing;
+            if (w == null) {
+                return;
+            }
+            try {
+                w.get();
+                writing = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.cancelled = true;
+                run.cancelInFlight();
+                abandon();
+            } catch (ExecutionException e) {
+                writing = null;
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
