@@ -320,34 +320,29 @@ class HotDeployUnderLoadIT {
 
     /** Waits until the job has recognised a first file: the walk is under way. */
     private static void awaitRunning(Api api, String token, long jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = api.get("/api/library/scan/" + jobId, token).json();
-            assertEquals("running", job.path("status").asText(), () -> "the scan ended too early to test anything: "
-                    + api.get("/api/library/scan/" + jobId, token).raw().body());
-            if (job.path("filesSeen").asLong() > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the scan saw no file: " + job);
+        awaitWhileRunning(api, token, jobId, "filesSeen", "saw");
     }
 
     /** Waits until the running job has written a first file. */
     private static void awaitAdded(Api api, String token, long jobId) throws InterruptedException {
+        awaitWhileRunning(api, token, jobId, "filesAdded", "added");
+    }
+
+    /** Waits until the job's {@code counter} is above 0; the job must still be running then. */
+    private static void awaitWhileRunning(Api api, String token, long jobId, String counter, String verb)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode job = null;
         while (System.nanoTime() < deadline) {
             job = api.get("/api/library/scan/" + jobId, token).json();
             assertEquals("running", job.path("status").asText(), () -> "the scan ended too early to test anything: "
                     + api.get("/api/library/scan/" + jobId, token).raw().body());
-            if (job.path("filesAdded").asLong() > 0) {
+            if (job.path(counter).asLong() > 0) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the scan added no file: " + job);
+        throw new AssertionError("the scan " + verb + " no file: " + job);
     }
 
     /** Like {@link Api#awaitJob} with more time: a whole scan of the library on a busy machine. */

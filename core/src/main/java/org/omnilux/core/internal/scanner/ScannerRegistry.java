@@ -125,14 +125,8 @@ public final class ScannerRegistry implements PluginService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeScanner", updated = "updateScanner")
     void addScanner(MediaScanner scanner, ServiceReference<?> ref) {
-        Bundle b = ref.getBundle();
-        String bsn = b == null ? "unknown" : b.getSymbolicName();
-        String name = b == null ? null : b.getHeaders().get(Constants.BUNDLE_NAME);
-        String version = b == null ? "0.0.0" : b.getVersion().toString();
-        Object id = ref.getProperty(Constants.SERVICE_ID);
-        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        add(scanner, bsn, name == null ? bsn : name, version, id instanceof Long l ? l : -1L,
-                ranking instanceof Integer i ? i : 0);
+        Provider p = Provider.of(ref);
+        add(scanner, p.bsn(), p.name(), p.version(), p.serviceId(), p.ranking());
     }
 
     /**
@@ -141,14 +135,21 @@ public final class ScannerRegistry implements PluginService {
      * declares may have changed with its configuration.
      */
     void updateScanner(MediaScanner scanner, ServiceReference<?> ref) {
-        Bundle b = ref.getBundle();
-        String bsn = b == null ? "unknown" : b.getSymbolicName();
-        String name = b == null ? null : b.getHeaders().get(Constants.BUNDLE_NAME);
-        String version = b == null ? "0.0.0" : b.getVersion().toString();
-        Object id = ref.getProperty(Constants.SERVICE_ID);
-        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        update(scanner, bsn, name == null ? bsn : name, version, id instanceof Long l ? l : -1L,
-                ranking instanceof Integer i ? i : 0);
+        Provider p = Provider.of(ref);
+        update(scanner, p.bsn(), p.name(), p.version(), p.serviceId(), p.ranking());
+    }
+
+    /** Who registered a scanner service: its bundle and the service's id and ranking. */
+    private record Provider(String bsn, String name, String version, long serviceId, int ranking) {
+        static Provider of(ServiceReference<?> ref) {
+            Bundle b = ref.getBundle();
+            String bsn = b == null ? "unknown" : b.getSymbolicName();
+            String name = b == null ? null : b.getHeaders().get(Constants.BUNDLE_NAME);
+            Object id = ref.getProperty(Constants.SERVICE_ID);
+            Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+            return new Provider(bsn, name == null ? bsn : name, b == null ? "0.0.0" : b.getVersion().toString(),
+                    id instanceof Long l ? l : -1L, ranking instanceof Integer i ? i : 0);
+        }
     }
 
     void removeScanner(MediaScanner scanner, ServiceReference<?> ref) {

@@ -49,14 +49,7 @@ class MigrationsTest {
             assertEquals(Migrations.SCRIPTS.size(), rs.getInt(1));
             assertEquals(Migrations.versionOf(Migrations.SCRIPTS.get(Migrations.SCRIPTS.size() - 1)), rs.getInt(2));
         } finally {
-            EmbeddedDataSource down = new EmbeddedDataSource();
-            down.setDatabaseName(dir.resolve("db").toString());
-            down.setShutdownDatabase("shutdown");
-            try (Connection ignored = down.getConnection()) {
-                // not reached
-            } catch (java.sql.SQLException expected) {
-                // 08006
-            }
+            shutdown(dir);
         }
     }
 
@@ -91,14 +84,19 @@ class MigrationsTest {
             }
             assertTrue(rootIdIndex);
         } finally {
-            EmbeddedDataSource down = new EmbeddedDataSource();
-            down.setDatabaseName(dir.resolve("db").toString());
-            down.setShutdownDatabase("shutdown");
-            try (Connection ignored = down.getConnection()) {
-                // not reached
-            } catch (java.sql.SQLException expected) {
-                // 08006
-            }
+            shutdown(dir);
+        }
+    }
+
+    /** Stops the database that a test opened over plain JDBC (Derby answers a clean stop with 08006). */
+    private static void shutdown(Path dir) {
+        EmbeddedDataSource down = new EmbeddedDataSource();
+        down.setDatabaseName(dir.resolve("db").toString());
+        down.setShutdownDatabase("shutdown");
+        try (Connection ignored = down.getConnection()) {
+            // not reached
+        } catch (java.sql.SQLException expected) {
+            // 08006
         }
     }
 
