@@ -694,6 +694,12 @@ public final class ScanServiceImpl implements ScanService {
          * while the walk goes on and the pool reads the next (a write waits for its commit to reach the disk).
          */
         private void writeFinished() {
+            if (Thread.currentThread().isInterrupted()) {
+                // the server is stopping hard (its coordinators interrupted): no new write; what was not written
+                // keeps its old record and is read again by the next scan
+                finished.clear();
+                return;
+            }
             if (!finished.isEmpty()) {
                 List<Outcome> batch = new ArrayList<>(finished);
                 finished.clear();
@@ -773,7 +779,8 @@ public final class ScanServiceImpl implements ScanService {
             try {
                 RecordMerger.merge(row, r, c.path(), posterUrl, subs);
             } catch (RuntimeException e) {
-                return new Outcome(c, null, null, null, null, "the scanner's record cannot be stored: " + e.getMessage());
+                return new Outcome(c, null, null, null, null,
+                        "the scanner's record cannot be stored: " + e.getMessage());
             }
             return new Outcome(c, r, row, posterUrl, subs, null);
         } catch (MediaScanException e) {
