@@ -74,7 +74,7 @@ public final class ScannerRegistry implements PluginService {
     private volatile List<Entry> entries = List.of();
     private final List<Consumer<MediaScanner>> removalListeners = new CopyOnWriteArrayList<>();
     /** media type → the plugin that served it last and left ("bundle version"): names it in messages; strings only */
-    private final Map<String, String> departed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> departed = new ConcurrentHashMap<>();
     /** plugin id (symbolic name) to the media types its scanner declared when last bound */
     private final Map<String, List<String>> seenTypes = new ConcurrentHashMap<>();
     /** service id of a scanner that was bound but ignored to "bsn@version" and why */
@@ -208,11 +208,7 @@ public final class ScannerRegistry implements PluginService {
                 return; // unbound meanwhile
             }
             entries = List.copyOf(next);
-            for (String type : before.mediaTypes()) {
-                if (next.stream().noneMatch(other -> other.mediaTypes().contains(type))) {
-                    departed.put(type, before.bundleId() + " " + before.bundleVersion());
-                }
-            }
+            recordDeparted(before, next);
         }
         seenTypes.put(bundleId, updated.mediaTypes());
         if (!before.mediaTypes().equals(updated.mediaTypes())
@@ -267,13 +263,7 @@ public final class ScannerRegistry implements PluginService {
             List<Entry> leaving = next.stream().filter(e -> e.scanner() == scanner).toList();
             removed = next.removeIf(e -> e.scanner() == scanner);
             entries = List.copyOf(next);
-            for (Entry e : leaving) {
-                for (String type : e.mediaTypes()) {
-                    if (next.stream().noneMatch(other -> other.mediaTypes().contains(type))) {
-                        departed.put(type, e.bundleId() + " " + e.bundleVersion());
-                    }
-                }
-            }
+            leaving.forEach(e -> recordDeparted(e, next));
         }
         if (removed) {
             LOG.info("Scanner removed: {}", scanner.getClass().getName());
@@ -283,6 +273,15 @@ public final class ScannerRegistry implements PluginService {
                 } catch (RuntimeException ex) {
                     LOG.warn("A scanner removal listener failed", ex);
                 }
+            }
+        }
+    }
+
+    /** Remembers the plugin of each type of {@code left} that no scanner of {@code remaining} serves now. */
+    private void recordDeparted(Entry left, List<Entry> remaining) {
+        for (String type : left.mediaTypes()) {
+            if (remaining.stream().noneMatch(other -> other.mediaTypes().contains(type))) {
+                departed.put(type, left.bundleId() + " " + left.bundleVersion());
             }
         }
     }
