@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ import jakarta.persistence.TypedQuery;
 import org.omnilux.api.library.FilePage;
 import org.omnilux.api.library.FileQuery;
 import org.omnilux.api.library.FileSort;
+import org.omnilux.api.library.LibraryFile;
 import org.omnilux.api.library.LibraryFileDetail;
 import org.omnilux.api.library.LibraryRoot;
 import org.omnilux.api.library.LibraryService;
@@ -237,18 +239,30 @@ public final class LibraryServiceImpl implements LibraryService {
                 case SIZE -> "f.sizeBytes " + dir;
             };
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(f) FROM MediaFileEntity f" + where, Long.class);
-            TypedQuery<MediaFileEntity> page = em.createQuery(
-                    "SELECT f FROM MediaFileEntity f" + where + " ORDER BY " + order + ", f.id " + dir,
-                    MediaFileEntity.class);
+            // the page's ids first, then its files: an order no index serves is a sort, and sorting the narrow
+            // (key, id) rows costs a fraction of sorting whole rows with their JSON documents (seconds at 200 000)
+            TypedQuery<Long> page = em.createQuery(
+                    "SELECT f.id FROM MediaFileEntity f" + where + " ORDER BY " + order + ", f.id " + dir,
+                    Long.class);
             params.forEach((k, v) -> {
                 count.setParameter(k, v);
                 page.setParameter(k, v);
             });
             long total = count.getSingleResult();
-            List<MediaFileEntity> rows = q.offset() >= total ? List.of()
+            List<Long> ids = q.offset() >= total ? List.of()
                     : page.setFirstResult((int) Math.min(q.offset(), Integer.MAX_VALUE)).setMaxResults(q.limit())
                             .getResultList();
-            return new FilePage(rows.stream().map(FileViews::file).toList(), total, q.limit(), q.offset());
+            Map<Long, MediaFileEntity> byId = new HashMap<>();
+            if (!ids.isEmpty()) {
+                for (MediaFileEntity f : em.createQuery("SELECT f FROM MediaFileEntity f WHERE f.id IN :ids",
+                        MediaFileEntity.class).setParameter("ids", ids).getResultList()) {
+                    byId.put(f.id, f);
+                }
+            }
+            // a file deleted between the two reads (a scan removing it) is left out of the page
+            List<LibraryFile> items = ids.stream().map(byId::get).filter(Objects::nonNull)
+                    .map(FileViews::file).toList();
+            return new FilePage(items, total, q.limit(), q.offset());
         });
     }
 

@@ -27,7 +27,8 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** In order; a bundle cannot list its own resources portably, so they are named here. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__leaner_file_indexes.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__leaner_file_indexes.sql",
+            "V3__scan_cheap_sort_indexes.sql");
 
     private Migrations() {
     }

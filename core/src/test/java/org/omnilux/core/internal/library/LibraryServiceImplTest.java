@@ -208,6 +208,39 @@ class LibraryServiceImplTest {
     }
 
     @Test
+    void pagesOfEveryOrderTileTheWholeOrderWithTiesById() throws Exception {
+        long m = library.addRoot(dir("movies").toString(), "Movies", "movie").id();
+        Instant base = Instant.parse("2025-01-01T00:00:00Z");
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // three titles, two sizes, one file without a year: every order has ties that only the id breaks
+            ids.add(insert(m, "/m/" + i, "Title " + (i % 3), i == 4 ? null : 2000 + i % 2, 100 + i % 2, base, Map.of(),
+                    null, null));
+        }
+        for (FileSort sort : FileSort.values()) {
+            for (boolean desc : new boolean[] {false, true}) {
+                List<Long> whole = library.files(query(null, null, null, sort, desc, 50, 0)).items().stream()
+                        .map(LibraryFile::id).toList();
+                assertEquals(7, whole.size(), sort + (desc ? " desc" : " asc"));
+                List<Long> paged = new java.util.ArrayList<>();
+                for (int offset = 0; offset < 7; offset += 3) {
+                    paged.addAll(library.files(query(null, null, null, sort, desc, 3, offset)).items().stream()
+                            .map(LibraryFile::id).toList());
+                }
+                assertEquals(whole, paged, sort + (desc ? " desc" : " asc"));
+                if (sort == FileSort.ADDED_AT) {
+                    // every file was added at the same instant: the order is the ids'
+                    List<Long> byId = new java.util.ArrayList<>(ids);
+                    if (desc) {
+                        java.util.Collections.reverse(byId);
+                    }
+                    assertEquals(byId, whole);
+                }
+            }
+        }
+    }
+
+    @Test
     void unknownMediaTypeOrRootIsInvalid() throws Exception {
         assertEquals("mediaType", assertThrows(InvalidInputException.class,
                 () -> library.files(query("xyz", null, null, FileSort.TITLE, false, 50, 0))).parameter());
