@@ -43,10 +43,15 @@ public final class FileViews {
                 Json.readStringList(e.lockedFields));
     }
 
-    /** Recomputes the sort key and the search column from the title and metadata. */
-    public static void refreshDerived(MediaFileEntity e) {
+    /**
+     * Recomputes the sort key and the search column from the title and metadata.
+     *
+     * @param metadata the map just written as {@code e.metadata}: every caller has it, and parsing the JSON back
+     *                 would cost a scan more than the search text itself
+     */
+    public static void refreshDerived(MediaFileEntity e, Map<String, Object> metadata) {
         e.titleSort = titleSort(e.title);
-        e.searchText = SearchText.of(e.title, Json.readMap(e.metadata));
+        e.searchText = SearchText.of(e.title, metadata);
     }
 
     public static String titleSort(String title) {

@@ -346,7 +346,7 @@ public final class LibraryServiceImpl implements LibraryService {
             f.metadata = Json.write(metadata);
             f.lockedFields = Json.write(new ArrayList<>(locked));
             f.updatedAt = clock.instant();
-            FileViews.refreshDerived(f);
+            FileViews.refreshDerived(f, metadata);
             em.flush();
             return FileViews.detail(f);
         });

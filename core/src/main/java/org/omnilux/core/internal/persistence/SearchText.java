@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Metadata fields that hold no words worth searching. */
     private static final java.util.Set<String> NOT_SEARCHED = java.util.Set.of("posterUrl");
 
@@ -25,13 +24,42 @@ public final class SearchText {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String stripped = MARKS.matcher(decomposed).replaceAll("");
-        // letters without a decomposition
-        stripped = stripped.replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o")
-                .replace("Ø", "o").replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l")
-                .replace("đ", "d").replace("Đ", "d");
-        return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String stripped = text;
+        // ASCII has no decompositions, no marks and none of the letters below; most tags and titles are ASCII
+        if (!isAscii(text)) {
+            stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+            // letters without a decomposition
+            stripped = stripped.replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o")
+                    .replace("Ø", "o").replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l")
+                    .replace("đ", "d").replace("Đ", "d");
+        }
+        return collapseSpaces(stripped.toLowerCase(Locale.ROOT)).trim();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every run of whitespace as one space: what {@code replaceAll("\\s+", " ")} does, without a regex per call. */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
     }
 
     /** @return the normalised words of a search query, empty for a blank one */

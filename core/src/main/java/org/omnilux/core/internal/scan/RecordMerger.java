@@ -76,7 +76,7 @@ final class RecordMerger {
         e.hdr = v == null ? null : v.hdr;
         e.tracks = p == null ? null : Json.write(tracks(p));
         e.externalSubtitles = Json.write(subtitles(externalSubtitles));
-        FileViews.refreshDerived(e);
+        FileViews.refreshDerived(e, merged);
     }
 
     private static String title(String title, Path file) {

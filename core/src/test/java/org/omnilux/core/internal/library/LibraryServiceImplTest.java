@@ -78,7 +78,7 @@ class LibraryServiceImplTest {
             f.codec = codec;
             f.resolution = resolution;
             f.metadata = Json.write(metadata);
-            FileViews.refreshDerived(f);
+            FileViews.refreshDerived(f, metadata);
             em.persist(f);
             em.flush();
             return f.id;
