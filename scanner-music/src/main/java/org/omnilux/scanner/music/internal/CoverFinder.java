@@ -76,8 +76,8 @@ final class CoverFinder {
         for (Path candidate : candidates) {
             // the path's string is kept by the path; getFileName() would make a new path for every entry
             String path = candidate.toString();
-            int start = path.lastIndexOf(candidate.getFileSystem().getSeparator()) + 1;
-            if (path.length() - start > longestName) {
+            int start = shortNameStart(path, candidate.getFileSystem().getSeparator());
+            if (start < 0) {
                 continue; // a track, most likely: longer than any cover name
             }
             Integer rank = ranks.get(path.substring(start).toLowerCase(Locale.ROOT));
@@ -87,5 +87,23 @@ final class CoverFinder {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * @return where the file name starts in {@code path}, or -1 when the name is longer than any cover name — told
+     *         from the path's tail alone: most entries are tracks with long names, and searching each of them back
+     *         to its separator was most of this class's time
+     */
+    private int shortNameStart(String path, String separator) {
+        if (separator.length() != 1) {
+            int start = path.lastIndexOf(separator) + 1;
+            return path.length() - start > longestName ? -1 : start;
+        }
+        char sep = separator.charAt(0);
+        int tail = path.length() - longestName - 1;
+        if (tail >= 0 && path.indexOf(sep, tail) < 0) {
+            return -1; // no separator among the last longestName + 1 characters
+        }
+        return path.lastIndexOf(sep) + 1;
     }
 }

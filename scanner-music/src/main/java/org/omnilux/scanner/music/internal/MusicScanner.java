@@ -132,18 +132,25 @@ public class MusicScanner implements MediaScanner {
         ProbeResult probe = read.streams() != null && tagged && !settings.probeAlways() ? read.streams()
                 : probe(context, read);
         AudioTags tags = tagged ? read.tags() : TagReader.fromProbeTags(probe.tags);
-        ParsedTrack name = nameParser.parse(file, context.root());
+        Integer[] track = TagValues.numberPair(tags.track());
+        Integer[] disc = TagValues.numberPair(tags.disc());
+        Integer year = TagValues.year(tags.date());
+        // the names only fill what the tags leave out: a file whose tags say it all skips their regex work
+        boolean complete = tags.title() != null && year != null && tags.artist() != null && tags.albumArtist() != null
+                && tags.album() != null && track[0] != null && disc[0] != null;
+        ParsedTrack name = complete ? ParsedTrack.NONE : nameParser.parse(file, context.root());
 
         MediaRecord record = new MediaRecord();
-        record.title = firstNonNull(tags.title(), name.title(), FileNames.baseName(FileNames.name(file)));
-        record.year = firstNonNull(TagValues.year(tags.date()), name.year());
+        record.title = tags.title() != null ? tags.title()
+                : firstNonNull(name.title(), FileNames.baseName(FileNames.name(file)));
+        record.year = firstNonNull(year, name.year());
         record.probe = probe;
         if (tags.cover() != null && settings.embeddedCovers()) {
             record.posterImage = tags.cover();
         } else {
             record.posterFile = settings.coverFinder().find(file, context.root(), context.siblings()).orElse(null);
         }
-        fillMetadata(record.metadata, tags, name);
+        fillMetadata(record.metadata, tags, track, disc, name);
         return Optional.of(record);
     }
 
@@ -161,10 +168,14 @@ public class MusicScanner implements MediaScanner {
         return result;
     }
 
-    /** Only fields with a value go in: the API leaves out fields that do not apply. */
-    private static void fillMetadata(Map<String, Object> metadata, AudioTags tags, ParsedTrack name) {
-        Integer[] track = TagValues.numberPair(tags.track());
-        Integer[] disc = TagValues.numberPair(tags.disc());
+    /**
+     * Only fields with a value go in: the API leaves out fields that do not apply.
+     *
+     * @param track the tags' track number and total ({@link TagValues#numberPair})
+     * @param disc  the tags' disc number and total
+     */
+    private static void fillMetadata(Map<String, Object> metadata, AudioTags tags, Integer[] track, Integer[] disc,
+            ParsedTrack name) {
         putIfPresent(metadata, "artist", firstNonNull(tags.artist(), name.artist(), tags.albumArtist()));
         putIfPresent(metadata, "albumArtist", firstNonNull(tags.albumArtist(), name.albumArtist()));
         putIfPresent(metadata, "album", firstNonNull(tags.album(), name.album()));

@@ -13,4 +13,7 @@ package org.omnilux.scanner.music.internal;
  */
 record ParsedTrack(String title, Integer trackNumber, Integer discNumber, String artist, String albumArtist,
         String album, Integer year) {
+
+    /** The names say nothing. */
+    static final ParsedTrack NONE = new ParsedTrack(null, null, null, null, null, null, null);
 }

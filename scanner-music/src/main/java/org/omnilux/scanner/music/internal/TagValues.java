@@ -83,6 +83,10 @@ final class TagValues {
     }
 
     private static List<String> resolveId3(String genre) {
+        char first = genre.isEmpty() ? ' ' : genre.charAt(0);
+        if (first != '(' && (first < '0' || first > '9')) {
+            return List.of(genre); // a name, as most are: neither pattern below can match
+        }
         if (ID3_GENRE_NUMBER.matcher(genre).matches()) {
             String name = id3Genre(genre);
             return List.of(name == null ? genre : name);

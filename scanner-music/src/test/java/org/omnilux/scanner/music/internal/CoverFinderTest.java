@@ -46,4 +46,16 @@ class CoverFinderTest {
         assertEquals(Optional.of(upper), finder.best(List.of(upper, lower)));
         assertEquals(Optional.of(lower), finder.best(List.of(lower, upper)));
     }
+
+    /** Names are told from the path's tail: the longest cover name is found whatever comes before it. */
+    @Test
+    void theLongestNameIsFoundInLongAndShortPaths() {
+        for (String path : List.of("/music/Artist/Album/folder.jpeg", "/a/folder.jpeg", "/folder.jpeg", "a/folder.jpeg",
+                "folder.jpeg", "Folder.JPEG")) {
+            assertEquals(Optional.of(Path.of(path)), finder.best(List.of(Path.of(path))), path);
+        }
+        for (String path : List.of("/music/Artist/Album/xfolder.jpeg", "xfolder.jpeg", "/music/folder.jpeg.flac")) {
+            assertEquals(Optional.empty(), finder.best(List.of(Path.of(path))), path);
+        }
+    }
 }

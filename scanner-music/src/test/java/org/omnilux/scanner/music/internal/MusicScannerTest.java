@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.omnilux.api.probe.MediaProber;
 import org.omnilux.api.probe.ProbeResult;
 import org.omnilux.api.scanner.MediaRecord;
@@ -205,6 +208,28 @@ class MusicScannerTest {
         assertEquals(1994, record.year);
         assertEquals(Map.of("artist", "Portishead", "albumArtist", "Portishead", "album", "Dummy", "trackNumber", 2),
                 record.metadata);
+    }
+
+    /** The names are read only when the tags leave something out: each field the tags lack comes from them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"title, title, Name Title", "date, year, 1999", "artist, artist, Artist Folder",
+            "album_artist, albumArtist, Artist Folder", "album, album, Album Folder", "track, trackNumber, 5",
+            "disc, discNumber, 2"})
+    void aTagThatIsMissingComesFromTheNames(String tag, String field, String fromNames) throws Exception {
+        List<String> tags = FULL_TAGS.stream().filter(t -> !t.startsWith(tag + "=")).toList();
+        Path file = Ffmpeg.tone(root.resolve("Artist Folder/Album Folder (1999)/CD2/05 - Name Title.mp3"), 1, tags,
+                "-c:a", "libmp3lame", "-id3v2_version", "3");
+
+        MediaRecord record = recognise(file);
+
+        Map<String, Object> values = new HashMap<>(record.metadata);
+        values.put("title", record.title);
+        values.put("year", record.year);
+        assertEquals(fromNames, String.valueOf(values.get(field)));
+        Map<String, Object> fromTags = new HashMap<>(Map.of("title", "Harder Better", "year", 2001, "artist",
+                "Daft Punk", "albumArtist", "Daft Punk", "album", "Discovery", "trackNumber", 3, "discNumber", 1));
+        fromTags.remove(field);
+        fromTags.forEach((key, value) -> assertEquals(value, values.get(key), key + " from the tags"));
     }
 
     @Test
