@@ -5,13 +5,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.TreeMap;
 
 import org.omnilux.api.probe.MediaProber;
 import org.omnilux.api.scanner.ExternalSubtitle;
@@ -20,20 +19,18 @@ import org.omnilux.core.internal.probe.ExternalSubtitleFinder;
 
 /** What a scanner gets for one file. Directory listings are shared between the files of one directory. */
 final class ScanContextImpl implements ScanContext {
-    /** The order of a directory listing: by file name (all entries share the directory). */
-    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
     private final Path file;
     private final Path root;
     private final String mediaType;
     private final long size;
     private final MediaProber prober;
     private final JobRun run;
-    private final Map<Path, List<Path>> listings;
+    private final Map<Path, Listing> listings;
     private List<Path> siblings;
     private List<ExternalSubtitle> externalSubtitles;
 
     ScanContextImpl(Path file, Path root, String mediaType, long size, MediaProber prober, JobRun run,
-            Map<Path, List<Path>> listings) {
+            Map<Path, Listing> listings) {
         this.file = file;
         this.root = root;
         this.mediaType = mediaType;
@@ -67,26 +64,41 @@ final class ScanContextImpl implements ScanContext {
     public synchronized List<Path> siblings() {
         if (siblings == null) {
             Path dir = file.getParent();
-            List<Path> all = dir == null ? List.of() : listings.computeIfAbsent(dir, ScanContextImpl::list);
+            Path name = file.getFileName();
+            Listing all = dir == null || name == null ? Listing.EMPTY : listings.computeIfAbsent(dir, Listing::of);
             // a view of the shared listing without this file: copying it for every file of a folder of n files
             // costs n² (an album is cheap, a flat folder of 5 000 files is not)
-            int at = Collections.binarySearch(all, file, BY_NAME);
-            siblings = at < 0 ? all : new Without(all, at);
+            int at = Arrays.binarySearch(all.names, name.toString());
+            siblings = at < 0 ? all.paths : new Without(all.paths, at);
         }
         return siblings;
     }
 
-    static List<Path> list(Path dir) {
-        List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                out.add(p);
-            }
-        } catch (IOException e) {
-            return List.of();
+    /**
+     * A directory's entries sorted by name, with the names kept: every file of the directory looks itself up in it,
+     * and a path makes a new name object each time it is asked for one.
+     */
+    static final class Listing {
+        static final Listing EMPTY = new Listing(List.of(), new String[0]);
+        final List<Path> paths;
+        final String[] names;
+
+        private Listing(List<Path> paths, String[] names) {
+            this.paths = paths;
+            this.names = names;
         }
-        out.sort(BY_NAME);
-        return List.copyOf(out);
+
+        static Listing of(Path dir) {
+            TreeMap<String, Path> byName = new TreeMap<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    byName.put(p.getFileName().toString(), p);
+                }
+            } catch (IOException e) {
+                return EMPTY;
+            }
+            return new Listing(List.copyOf(byName.values()), byName.keySet().toArray(String[]::new));
+        }
     }
 
     /** An unmodifiable list without one element of another. */

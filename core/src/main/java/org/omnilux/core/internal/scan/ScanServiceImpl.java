@@ -612,7 +612,7 @@ public final class ScanServiceImpl implements ScanService {
         private final Map<String, Known> known;
         private final ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
         private final List<Outcome> finished = new ArrayList<>();
-        private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+        private final Map<Path, ScanContextImpl.Listing> listings = new ConcurrentHashMap<>();
         private final int window = 2 * batchSize;
         private long lastWriteNanos = System.nanoTime();
         /** the batch being written, if any */
@@ -741,7 +741,7 @@ public final class ScanServiceImpl implements ScanService {
     }
 
     private Outcome recognise(JobRun run, RootEntity root, Path rootPath, MediaScanner scanner, Candidate c,
-            Map<Path, List<Path>> listings) {
+            Map<Path, ScanContextImpl.Listing> listings) {
         if (run.stopping()) {
             throw new CancellationException();
         }

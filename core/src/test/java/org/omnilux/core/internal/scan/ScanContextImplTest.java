@@ -17,7 +17,7 @@ class ScanContextImplTest {
     @TempDir
     Path dir;
 
-    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+    private final Map<Path, ScanContextImpl.Listing> listings = new ConcurrentHashMap<>();
     private final JobRun run = new JobRun(1, List.of(1L), Instant.now());
 
     private ScanContextImpl context(Path file) {
