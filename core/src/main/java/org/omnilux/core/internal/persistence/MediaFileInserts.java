@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 /**
- * Inserts the new files of a scan batch as one JDBC batch, on the connection of the caller's JPA transaction.
+ * Inserts the new files of a scan batch as JDBC batches of multi-row INSERTs, on the connection of the caller's JPA
+ * transaction.
  *
  * <p>Why not {@code em.persist}: a scan adds thousands of rows a second, and EclipseLink's unit of work (change
  * sets, identity ids read back one row at a time, reflection per field) cost more per row than Derby's insert
@@ -25,6 +26,14 @@ public final class MediaFileInserts {
             + " tracks, external_subtitles, locked_fields, search_text)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /**
+     * Rows per INSERT of the batch: Derby opens the table and each of its indexes for every statement it runs, and a
+     * scan's writer spent a third of its CPU doing so when a statement carried one row (16 to 64 measure alike).
+     */
+    static final int ROWS_PER_STATEMENT = 32;
+    static final String MULTI_ROW_INSERT = INSERT + (", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .repeat(ROWS_PER_STATEMENT - 1);
+
     private MediaFileInserts() {
     }
 
@@ -37,40 +46,62 @@ public final class MediaFileInserts {
             return;
         }
         Connection c = em.unwrap(Connection.class);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (MediaFileEntity e : rows) {
-                int i = 0;
-                ps.setLong(++i, e.rootId);
-                ps.setString(++i, e.path);
-                ps.setString(++i, e.mediaType);
-                ps.setString(++i, e.title);
-                ps.setString(++i, e.titleSort);
-                setInteger(ps, ++i, e.year);
-                ps.setLong(++i, e.sizeBytes);
-                ps.setLong(++i, e.mtime);
-                setLong(ps, ++i, e.durationSeconds);
-                ps.setString(++i, e.codec);
-                ps.setString(++i, e.resolution);
-                if (e.hdr == null) {
-                    ps.setNull(++i, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(++i, e.hdr);
+        int whole = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        try {
+            if (whole > 0) {
+                try (PreparedStatement ps = c.prepareStatement(MULTI_ROW_INSERT)) {
+                    for (int from = 0; from < whole; from += ROWS_PER_STATEMENT) {
+                        int i = 0;
+                        for (MediaFileEntity e : rows.subList(from, from + ROWS_PER_STATEMENT)) {
+                            i = bind(ps, i, e);
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.setString(++i, e.container);
-                ps.setTimestamp(++i, Timestamp.from(e.addedAt));
-                ps.setTimestamp(++i, Timestamp.from(e.updatedAt));
-                setClob(ps, ++i, e.metadata);
-                setClob(ps, ++i, e.tracks);
-                setClob(ps, ++i, e.externalSubtitles);
-                ps.setString(++i, e.lockedFields);
-                setClob(ps, ++i, e.searchText);
-                ps.addBatch();
             }
-            ps.executeBatch();
+            if (whole < rows.size()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (MediaFileEntity e : rows.subList(whole, rows.size())) {
+                        bind(ps, 0, e);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
         } catch (SQLException e) {
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new PersistenceException("cannot insert " + rows.size() + " files: " + cause.getMessage(), e);
         }
+    }
+
+    /** Sets the 20 parameters of one row after parameter {@code i}; returns the last one set. */
+    private static int bind(PreparedStatement ps, int i, MediaFileEntity e) throws SQLException {
+        ps.setLong(++i, e.rootId);
+        ps.setString(++i, e.path);
+        ps.setString(++i, e.mediaType);
+        ps.setString(++i, e.title);
+        ps.setString(++i, e.titleSort);
+        setInteger(ps, ++i, e.year);
+        ps.setLong(++i, e.sizeBytes);
+        ps.setLong(++i, e.mtime);
+        setLong(ps, ++i, e.durationSeconds);
+        ps.setString(++i, e.codec);
+        ps.setString(++i, e.resolution);
+        if (e.hdr == null) {
+            ps.setNull(++i, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(++i, e.hdr);
+        }
+        ps.setString(++i, e.container);
+        ps.setTimestamp(++i, Timestamp.from(e.addedAt));
+        ps.setTimestamp(++i, Timestamp.from(e.updatedAt));
+        setClob(ps, ++i, e.metadata);
+        setClob(ps, ++i, e.tracks);
+        setClob(ps, ++i, e.externalSubtitles);
+        ps.setString(++i, e.lockedFields);
+        setClob(ps, ++i, e.searchText);
+        return i;
     }
 
     private static void setInteger(PreparedStatement ps, int i, Integer value) throws SQLException {

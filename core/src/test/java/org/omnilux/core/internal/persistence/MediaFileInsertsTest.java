@@ -74,14 +74,31 @@ class MediaFileInsertsTest {
         sparse.addedAt = now;
         sparse.updatedAt = now;
 
-        db.txRun(em -> MediaFileInserts.insert(em, List.of(full, sparse)));
+        // full and sparse rows by turns, through both statements: the multi-row one and the one for the rest
+        List<MediaFileEntity> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * MediaFileInserts.ROWS_PER_STATEMENT + 3; i++) {
+            MediaFileEntity row = copy(i % 2 == 0 ? full : sparse);
+            row.path = String.format("/music/%03d %s", i, row.path.substring(row.path.lastIndexOf('/') + 1));
+            row.sizeBytes += i; // a row bound in the wrong place of a statement shows
+            rows.add(row);
+        }
+        db.txRun(em -> MediaFileInserts.insert(em, rows));
 
         List<MediaFileEntity> stored = db.read(em -> em.createQuery(
                 "SELECT f FROM MediaFileEntity f ORDER BY f.path", MediaFileEntity.class).getResultList());
-        assertEquals(2, stored.size());
-        assertSameColumns(full, stored.get(0));
-        assertSameColumns(sparse, stored.get(1));
-        assertNotNull(stored.get(0).id);
+        assertEquals(rows.size(), stored.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertSameColumns(rows.get(i), stored.get(i));
+            assertNotNull(stored.get(i).id);
+        }
+    }
+
+    private static MediaFileEntity copy(MediaFileEntity from) throws Exception {
+        MediaFileEntity to = new MediaFileEntity();
+        for (Field f : MediaFileEntity.class.getFields()) {
+            f.set(to, f.get(from));
+        }
+        return to;
     }
 
     @Test
