@@ -123,12 +123,15 @@ public final class MusicTagBench {
             try (Server s = Server.start(repo, work.resolve("server-music"), jvmArgs, configs, "music")) {
                 long root = s.addRoot(lib, "music");
                 double[] cpu0 = RssSampler.cpuSeconds(s.pid());
+                Map<String, Double> threads0 = RssSampler.cpuSecondsByThread(s.pid());
                 Server.Scan scan;
                 try (RssSampler sampler = new RssSampler(s.pid())) {
                     scan = s.scan(root);
                     rss[run] = sampler.peakMb();
                 }
                 double[] cpu1 = RssSampler.cpuSeconds(s.pid());
+                System.out.println("  server CPU per file by thread (ms):"
+                        + RssSampler.perFile(threads0, RssSampler.cpuSecondsByThread(s.pid()), files));
                 jvmCpu[run] = (cpu1[0] - cpu0[0]) * 1000 / files;
                 childCpu[run] = (cpu1[1] - cpu0[1]) * 1000 / files;
                 long failed = scan.job().get("filesFailed").asLong();
@@ -150,10 +153,12 @@ public final class MusicTagBench {
                     s.call("DELETE", "/api/library/roots/" + root, null, 204);
                     root = s.addRoot(lib, "music");
                     cpu0 = RssSampler.cpuSeconds(s.pid());
+                    threads0 = RssSampler.cpuSecondsByThread(s.pid());
                     again = s.scan(root);
                     double cpuPerFile = (RssSampler.cpuSeconds(s.pid())[0] - cpu0[0]) * 1000 / files;
-                    System.out.printf(Locale.ROOT, "  warm-up scan %d: %.1f files/s, CPU per file %.2f ms%n", w + 1,
-                            files / again.serverSeconds(), cpuPerFile);
+                    System.out.printf(Locale.ROOT, "  warm-up scan %d: %.1f files/s, CPU per file %.2f ms;%s%n", w + 1,
+                            files / again.serverSeconds(), cpuPerFile,
+                            RssSampler.perFile(threads0, RssSampler.cpuSecondsByThread(s.pid()), files));
                     if (w == 0 || files / again.serverSeconds() > bestWarm) {
                         // the best scan, as for the floor
                         bestWarm = files / again.serverSeconds();

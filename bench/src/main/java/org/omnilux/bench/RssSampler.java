@@ -100,6 +100,40 @@ final class RssSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU seconds of each live thread of a process so far, by thread name without its trailing number ({@code
+     * omnilux-scan-worker-}, {@code C1 CompilerThre}); Linux truncates the names to 15 characters.
+     */
+    static java.util.Map<String, Double> cpuSecondsByThread(long pid) {
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return out;
+    }
+
+    /** What each thread name spent between two {@link #cpuSecondsByThread} readings, in ms per file, largest first. */
+    static String perFile(java.util.Map<String, Double> before, java.util.Map<String, Double> after, int files) {
+        StringBuilder sb = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / files))
+                .filter(e -> e.getValue() >= 0.005)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, " %s %.3f;", e.getKey(), e.getValue())));
+        return sb.toString();
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop = true;
