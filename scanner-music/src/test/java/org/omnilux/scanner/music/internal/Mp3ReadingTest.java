@@ -29,6 +29,8 @@ import org.jaudiotagger.tag.id3.ID3v24Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.omnilux.api.probe.ProbeResult;
 
 /**
@@ -62,22 +64,14 @@ class Mp3ReadingTest {
                 "-map_metadata", "-1", "-id3v2_version", "0", "-write_id3v1", "0");
     }
 
-    @Test
-    void id3v23WithACover() throws Exception {
-        Path file = withCover("v23.mp3", "3");
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "4"})
+    void id3v23And24WithACover(String version) throws Exception {
+        Path file = withCover("v2" + version + ".mp3", version);
 
-        Tag tag = assertSameAsMp3File(file, ID3v23Tag.class);
+        Tag tag = assertSameAsMp3File(file, version.equals("3") ? ID3v23Tag.class : ID3v24Tag.class);
 
         assertEquals("Harder Better", tag.getFirst(FieldKey.TITLE));
-        assertArrayEquals(Files.readAllBytes(cover), new TagReader().read(file).tags().cover());
-    }
-
-    @Test
-    void id3v24WithACover() throws Exception {
-        Path file = withCover("v24.mp3", "4");
-
-        Tag tag = assertSameAsMp3File(file, ID3v24Tag.class);
-
         assertEquals("Discovery", tag.getFirst(FieldKey.ALBUM));
         assertArrayEquals(Files.readAllBytes(cover), new TagReader().read(file).tags().cover());
     }
