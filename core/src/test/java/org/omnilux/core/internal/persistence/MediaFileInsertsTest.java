@@ -119,6 +119,29 @@ class MediaFileInsertsTest {
         assertEquals(0, rows);
     }
 
+    @Test
+    void aDuplicateInsideAMultiRowStatementRollsBackEveryRowOfTheTransaction() throws Exception {
+        List<MediaFileEntity> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < MediaFileInserts.ROWS_PER_STATEMENT + 5; i++) {
+            MediaFileEntity row = new MediaFileEntity();
+            row.rootId = rootId;
+            // the last row of the first, multi-row statement repeats the path of its fourth
+            row.path = "/music/" + (i == MediaFileInserts.ROWS_PER_STATEMENT - 1 ? 3 : i) + ".mp3";
+            row.mediaType = "music";
+            row.title = "t" + i;
+            row.titleSort = row.title;
+            row.addedAt = Instant.now();
+            row.updatedAt = row.addedAt;
+            rows.add(row);
+        }
+        PersistenceException e = assertThrows(PersistenceException.class,
+                () -> db.txRun(em -> MediaFileInserts.insert(em, rows)));
+        assertEquals(true, e.getMessage().startsWith("cannot insert " + rows.size() + " files: "), e.getMessage());
+        long stored = db.read(em -> em.createQuery("SELECT COUNT(f) FROM MediaFileEntity f", Long.class)
+                .getSingleResult());
+        assertEquals(0, stored);
+    }
+
     /** Every mapped column but the id: a column the insert forgets or swaps shows here. */
     private static void assertSameColumns(MediaFileEntity expected, MediaFileEntity actual) throws Exception {
         int columns = 0;
