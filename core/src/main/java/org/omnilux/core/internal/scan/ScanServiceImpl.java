@@ -795,9 +795,9 @@ public final class ScanServiceImpl implements ScanService {
     }
 
     /**
-     * Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. New files go in as
-     * one JDBC batch ({@link MediaFileInserts}); a changed file's row is updated through JPA, merged again with the
-     * user's locked fields when it has any.
+     * Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. New files go in
+     * through {@link MediaFileInserts} (multi-row INSERTs in a JDBC batch); a changed file's row is updated through
+     * JPA, merged again with the user's locked fields when it has any.
      */
     private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known) {
         Instant now = clock.instant();
