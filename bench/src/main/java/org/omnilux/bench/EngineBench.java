@@ -1,14 +1,11 @@
 package org.omnilux.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +54,9 @@ public final class EngineBench {
             for (int i = 1; i <= scans; i++) {
                 long root = library.addRoot(lib.toString(), "music", "music").id();
                 double cpu = cpuSeconds();
-                Map<String, Long> threadCpu0 = threadCpuByName();
+                // the scan's threads outlive a scan (the pool keeps them 30 s), so a thread's CPU before and after is
+                // the scan's
+                Map<String, Double> threadCpu0 = RssSampler.cpuSecondsByThread(ProcessHandle.current().pid());
                 long start = System.nanoTime();
                 ScanJob job = engine.start(root);
                 while (engine.job(job.jobId()).finishedAt() == null) {
@@ -68,14 +67,8 @@ public final class EngineBench {
                 System.out.printf(Locale.ROOT, "scan %d: %.1f files/s (%.2f s), CPU per file %.3f ms; %s added %d failed %d%n",
                         i, files / seconds, seconds, (cpuSeconds() - cpu) * 1000 / files, done.status(),
                         done.filesAdded(), done.filesFailed());
-                Map<String, Long> threadCpu = threadCpuByName();
-                StringBuilder split = new StringBuilder("  CPU per file by thread:");
-                threadCpu.forEach((name, nanos) -> {
-                    double ms = (nanos - threadCpu0.getOrDefault(name, 0L)) / 1e6 / files;
-                    if (ms >= 0.005) {
-                        split.append(String.format(Locale.ROOT, " %s %.3f ms", name, ms));
-                    }
-                });
+                String split = "  CPU per file by thread (ms):" + RssSampler.perFile(threadCpu0,
+                        RssSampler.cpuSecondsByThread(ProcessHandle.current().pid()), files);
                 System.out.println(split);
                 library.removeRoot(root);
             }
@@ -83,24 +76,6 @@ public final class EngineBench {
             engine.close();
             db.close();
         }
-    }
-
-    /**
-     * CPU time of the live threads, by name without its number ({@code omnilux-scan-job-}, {@code
-     * omnilux-scan-worker-}); the scan's threads outlive a scan (the pool keeps them 30 s).
-     */
-    private static Map<String, Long> threadCpuByName() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> out = new TreeMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null) {
-                long nanos = threads.getThreadCpuTime(info.getThreadId());
-                if (nanos > 0) {
-                    out.merge(info.getThreadName().replaceAll("\\d+$", ""), nanos, Long::sum);
-                }
-            }
-        }
-        return out;
     }
 
     private static double cpuSeconds() {
