@@ -61,7 +61,7 @@ class ApiBaselineIT {
                 "    String addedByApiBaselineIT();\n"));
         Info scanner = baseline(changedJar(List.of(classes)), SCANNER);
         assertTrue(scanner.mismatch, "a major change under the same version must fail the check");
-        assertEquals(new Version(2, 0, 0), scanner.suggestedVersion);
+        assertEquals(nextMajor(scanner.olderVersion), scanner.suggestedVersion);
     }
 
     @Test
@@ -71,7 +71,7 @@ class ApiBaselineIT {
                 source -> source.replace("boolean accepts(Path file, Path root);", ""));
         Info scanner = baseline(changedJar(List.of(classes)), SCANNER);
         assertTrue(scanner.mismatch);
-        assertEquals(new Version(2, 0, 0), scanner.suggestedVersion);
+        assertEquals(nextMajor(scanner.olderVersion), scanner.suggestedVersion);
     }
 
     @Test
@@ -81,7 +81,7 @@ class ApiBaselineIT {
                 "    String addedByApiBaselineIT();\n"));
         Info scanner = baseline(changedJar(List.of(classes)), SCANNER);
         assertTrue(scanner.mismatch, "a minor change under the same version must fail the check");
-        assertEquals(new Version(1, 1, 0), scanner.suggestedVersion);
+        assertEquals(nextMinor(scanner.olderVersion), scanner.suggestedVersion);
     }
 
     @Test
@@ -90,7 +90,7 @@ class ApiBaselineIT {
                 "    public String addedByApiBaselineIT;\n"));
         Info scanner = baseline(changedJar(List.of(classes)), SCANNER);
         assertTrue(scanner.mismatch);
-        assertEquals(new Version(1, 1, 0), scanner.suggestedVersion);
+        assertEquals(nextMinor(scanner.olderVersion), scanner.suggestedVersion);
     }
 
     @Test
@@ -98,20 +98,30 @@ class ApiBaselineIT {
         Path classes = compile("org/omnilux/api/scanner/MediaScanner.java", source -> addBeforeLastBrace(source,
                 "    String addedByApiBaselineIT();\n"));
         Jar changed = changedJar(List.of(classes));
-        // what bnd writes when package-info.java says @Version("2.0.0")
+        // what bnd writes when package-info.java says the next major version
+        Version current = baseline(changedJar(List.of()), SCANNER).olderVersion;
         Manifest manifest = changed.getManifest();
         Attributes main = manifest.getMainAttributes();
         String exports = main.getValue("Export-Package");
-        String bumped = exports.replace(SCANNER + ";version=\"1.0.0\"", SCANNER + ";version=\"2.0.0\"");
-        assertNotEquals(exports, bumped, "the scanner package is exported as 1.0.0: " + exports);
+        String bumped = exports.replace(SCANNER + ";version=\"" + current + "\"",
+                SCANNER + ";version=\"" + nextMajor(current) + "\"");
+        assertNotEquals(exports, bumped, "the scanner package is exported as " + current + ": " + exports);
         main.putValue("Export-Package", bumped);
         changed.setManifest(manifest);
         Info scanner = baseline(changed, SCANNER);
         assertFalse(scanner.mismatch, scanner.reason);
-        assertEquals(new Version(2, 0, 0), scanner.newerVersion);
+        assertEquals(nextMajor(current), scanner.newerVersion);
     }
 
     // ---- helpers
+
+    private static Version nextMajor(Version v) {
+        return new Version(v.getMajor() + 1, 0, 0);
+    }
+
+    private static Version nextMinor(Version v) {
+        return new Version(v.getMajor(), v.getMinor() + 1, 0);
+    }
 
     /** Compares the changed jar with this build's jar and returns the verdict on one package. */
     private static Info baseline(Jar changed, String packageName) throws Exception {

@@ -217,14 +217,19 @@ public final class MusicTagBench {
         };
         // each folder listed once, as the core does for a batch: the listing is not the scanner's work
         Map<Path, List<Path>> listings = new java.util.concurrent.ConcurrentHashMap<>();
+        // and its per-folder values (the album's cover) worked out once per folder, as the core keeps them
+        Map<Path, Map<String, Object>> perFolder = new java.util.concurrent.ConcurrentHashMap<>();
         return loop(files, threads, file -> {
-            List<Path> siblings = listings.computeIfAbsent(file.getParent(), folder -> {
-                try (var entries = Files.list(folder)) {
-                    return entries.sorted().toList();
+            List<Path> entries = listings.computeIfAbsent(file.getParent(), folder -> {
+                try (var list = Files.list(folder)) {
+                    return list.sorted().toList();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).stream().filter(p -> !p.equals(file)).toList();
+            });
+            List<Path> siblings = entries.stream().filter(p -> !p.equals(file)).toList();
+            Map<String, Object> values = perFolder.computeIfAbsent(file.getParent(),
+                    folder -> new java.util.concurrent.ConcurrentHashMap<>());
             long size = Files.size(file);
             MediaRecord record = scanner.recognise(new ScanContext() {
                 public Path file() {
@@ -245,6 +250,11 @@ public final class MusicTagBench {
 
                 public List<Path> siblings() {
                     return siblings;
+                }
+
+                @SuppressWarnings("unchecked")
+                public <T> T perFolder(String key, java.util.function.Function<List<Path>, T> compute) {
+                    return (T) values.computeIfAbsent(key, k -> compute.apply(entries));
                 }
 
                 public List<ExternalSubtitle> externalSubtitles() {

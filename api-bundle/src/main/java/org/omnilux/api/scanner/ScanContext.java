@@ -1,7 +1,10 @@
 package org.omnilux.api.scanner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import org.omnilux.api.probe.MediaProber;
 import org.osgi.annotation.versioning.ProviderType;
@@ -34,6 +37,31 @@ public interface ScanContext {
      * @return absolute paths, never {@code null}
      */
     List<Path> siblings();
+
+    /**
+     * A value that depends on the file's folder only — an album's cover, the parts of a book, the discs of a game —
+     * worked out once per folder and scan and shared by the folder's files. Worked out from {@link #siblings()} for
+     * every file, it costs n² in a folder of n files: an album of 100 tracks would look at 10 000 entries.
+     *
+     * <p>The core calls {@code compute} once per folder and key while it keeps the folder's listing (it may drop
+     * listings in a very large scan, and then computes again); files of the folder being recognised at the same time
+     * wait for that one call. This default, for contexts that keep nothing (e.g. in tests), computes every time.
+     *
+     * @param key     names the value among the scanner's per-folder values; a scanner whose settings change what it
+     *                computes puts them in the key
+     * @param compute works the value out from the folder's entries (files and folders sorted by name, <em>this file
+     *                included</em> unless it appeared after the core listed the folder) and from nothing that differs
+     *                between the folder's files; never returns {@code null} (use {@link java.util.Optional})
+     * @param <T>     the value's type; one key always holds the same type
+     * @return the value, shared: never modify it
+     * @since 1.1
+     */
+    default <T> T perFolder(String key, Function<List<Path>, T> compute) {
+        List<Path> entries = new ArrayList<>(siblings());
+        entries.add(file());
+        entries.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
+        return compute.apply(List.copyOf(entries));
+    }
 
     /**
      * Subtitle files next to the file ({@code Name.srt}, {@code Name.en.srt}, {@code Name.eng.forced.srt},

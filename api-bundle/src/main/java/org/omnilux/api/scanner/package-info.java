@@ -11,7 +11,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.omnilux.api.scanner;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.omnilux.api.probe.MediaProber;
 import org.omnilux.api.scanner.ExternalSubtitle;
@@ -63,15 +65,48 @@ final class ScanContextImpl implements ScanContext {
     @Override
     public synchronized List<Path> siblings() {
         if (siblings == null) {
-            Path dir = file.getParent();
-            Path name = file.getFileName();
-            Listing all = dir == null || name == null ? Listing.EMPTY : listings.computeIfAbsent(dir, Listing::of);
+            Listing all = listing();
             // a view of the shared listing without this file: copying it for every file of a folder of n files
             // costs n² (an album is cheap, a flat folder of 5 000 files is not)
-            int at = Arrays.binarySearch(all.names, name.toString());
+            int at = Arrays.binarySearch(all.names, String.valueOf(file.getFileName()));
             siblings = at < 0 ? all.paths : new Without(all.paths, at);
         }
         return siblings;
+    }
+
+    /** Kept with the folder's listing, so that the values go when the listing does (see {@code Pipeline}). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T perFolder(String key, Function<List<Path>, T> compute) {
+        Objects.requireNonNull(key, "key");
+        Listing all = listing();
+        if (all == Listing.EMPTY) {
+            // no folder to share it with (a file at the file system's root, or a folder that cannot be listed)
+            return Objects.requireNonNull(compute.apply(List.of(file)), "a per-folder value is never null");
+        }
+        return (T) all.perFolder.computeIfAbsent(key, k -> new FolderValue()).get(compute, all.paths);
+    }
+
+    /**
+     * One per-folder value, worked out by the first file that asks while the others of the folder wait. Not the map's
+     * own computeIfAbsent: the scanner's code would run under the map's lock, where asking for another key of the
+     * same folder can fail ("recursive update").
+     */
+    private static final class FolderValue {
+        private Object value;
+
+        synchronized Object get(Function<List<Path>, ?> compute, List<Path> entries) {
+            if (value == null) {
+                // a compute that throws leaves nothing behind: the next file of the folder tries again
+                value = Objects.requireNonNull(compute.apply(entries), "a per-folder value is never null");
+            }
+            return value;
+        }
+    }
+
+    private Listing listing() {
+        Path dir = file.getParent();
+        return dir == null || file.getFileName() == null ? Listing.EMPTY : listings.computeIfAbsent(dir, Listing::of);
     }
 
     /**
@@ -82,6 +117,8 @@ final class ScanContextImpl implements ScanContext {
         static final Listing EMPTY = new Listing(List.of(), new String[0]);
         final List<Path> paths;
         final String[] names;
+        /** the scanner's values worked out once for the folder ({@link ScanContext#perFolder}) */
+        final Map<String, FolderValue> perFolder = new ConcurrentHashMap<>();
 
         private Listing(List<Path> paths, String[] names) {
             this.paths = paths;

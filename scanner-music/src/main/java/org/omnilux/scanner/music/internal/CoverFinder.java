@@ -26,6 +26,8 @@ final class CoverFinder {
     /** lower-case file name to its preference, 0 the best; looked up once per entry of the folder */
     private final Map<String, Integer> ranks = new HashMap<>();
     private final int longestName;
+    /** the key of a folder's cover among the scan's per-folder values: other names, another key */
+    final String folderKey;
 
     /** @param baseNames lower-case image names without extension, the preferred first */
     CoverFinder(List<String> baseNames) {
@@ -38,27 +40,29 @@ final class CoverFinder {
             }
         }
         this.longestName = longest;
+        this.folderKey = "org.omnilux.scanner.music.cover " + baseNames;
     }
 
     /**
-     * @param file     the track
-     * @param root     the library root: a cover in the root is not every loose track's cover
-     * @param siblings the other entries of the track's folder
+     * The same for every track of a folder, so worked out once per folder (see {@code ScanContext.perFolder}).
+     *
+     * @param folder  the tracks' folder
+     * @param root    the library root: a cover in the root is not every loose track's cover
+     * @param entries the folder's entries
      */
-    Optional<Path> find(Path file, Path root, List<Path> siblings) {
-        Path folder = file.getParent();
+    Optional<Path> find(Path folder, Path root, List<Path> entries) {
         if (folder == null || folder.equals(root)) {
             return Optional.empty();
         }
-        Optional<Path> own = best(siblings);
+        Optional<Path> own = best(entries);
         if (own.isPresent()) {
             return own;
         }
         Path album = folder.getParent();
         if (album != null && !folder.equals(root) && album.startsWith(root) && !album.equals(root)
                 && DISC_FOLDER.matcher(FileNames.name(folder)).matches()) {
-            try (Stream<Path> entries = Files.list(album)) {
-                return best(entries.toList());
+            try (Stream<Path> albumEntries = Files.list(album)) {
+                return best(albumEntries.toList());
             } catch (IOException e) {
                 return Optional.empty(); // no cover is no error
             }

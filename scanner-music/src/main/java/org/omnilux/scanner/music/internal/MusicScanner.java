@@ -148,7 +148,9 @@ public class MusicScanner implements MediaScanner {
         if (tags.cover() != null && settings.embeddedCovers()) {
             record.posterImage = tags.cover();
         } else {
-            record.posterFile = settings.coverFinder().find(file, context.root(), context.siblings()).orElse(null);
+            CoverFinder covers = settings.coverFinder();
+            record.posterFile = context.<Optional<Path>>perFolder(covers.folderKey,
+                    entries -> covers.find(file.getParent(), context.root(), entries)).orElse(null);
         }
         fillMetadata(record.metadata, tags, track, disc, name);
         return Optional.of(record);
