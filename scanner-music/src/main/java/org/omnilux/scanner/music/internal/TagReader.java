@@ -41,7 +41,9 @@ import org.jaudiotagger.tag.images.Artwork;
  * {@link OggCommentReader}), MP4 atoms (m4a), ASF (wma), RIFF INFO/ID3 (wav), AIFF; anything else comes from the
  * container tags ffprobe saw. For the formats whose stream jaudiotagger describes as exactly as ffprobe does (mp3,
  * flac, Ogg Vorbis, AAC and ALAC in MP4, PCM in WAV and AIFF) it also gives the stream details, so that such a file
- * needs no ffprobe run: a run costs ten to a hundred times the tag reading.
+ * needs no ffprobe run: a run costs ten to a hundred times the tag reading. mp3 ({@link #readMp3}) and FLAC
+ * ({@link FlacReader}) are read with jaudiotagger's classes but without the work of {@code AudioFileIO.read} that
+ * the scanner has no use for; a file they do not take is read with {@code AudioFileIO.read}.
  *
  * <p>Never throws: a file jaudiotagger cannot parse (bogus frame lengths, truncation, a format it does not
  * know) yields a {@link Result} that says so, and the caller decides what the file is worth.
@@ -112,6 +114,13 @@ final class TagReader {
                 if (mp3 != null) {
                     return new Result(mp3.tag() == null ? AudioTags.NONE : fromTag(mp3.tag(), "jaudiotagger", withCover),
                             null, streams(mp3.header(), extension));
+                }
+            }
+            if (extension.equals("flac")) {
+                FlacReader.Flac flac = FlacReader.read(file);
+                if (flac != null) {
+                    return new Result(fromTag(flac.tag(), "jaudiotagger", withCover), null,
+                            streams(flac.header(), extension));
                 }
             }
             AudioFile audio = AudioFileIO.read(file.toFile());
@@ -370,7 +379,7 @@ final class TagReader {
         return v.isEmpty() ? null : v;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
                 .toLowerCase(Locale.ROOT);
