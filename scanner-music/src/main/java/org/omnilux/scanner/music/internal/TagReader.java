@@ -26,14 +26,17 @@ import org.omnilux.api.probe.AudioTrack;
 import org.omnilux.api.probe.ProbeResult;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.TagException;
 import org.jaudiotagger.tag.TagNotFoundException;
+import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
 import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
 import org.jaudiotagger.tag.id3.ID3v11Tag;
 import org.jaudiotagger.tag.id3.ID3v1Tag;
 import org.jaudiotagger.tag.id3.ID3v22Tag;
 import org.jaudiotagger.tag.id3.ID3v23Tag;
 import org.jaudiotagger.tag.id3.ID3v24Tag;
+import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyTextInfo;
 import org.jaudiotagger.tag.images.Artwork;
 
 /**
@@ -41,7 +44,9 @@ import org.jaudiotagger.tag.images.Artwork;
  * {@link OggCommentReader}), MP4 atoms (m4a), ASF (wma), RIFF INFO/ID3 (wav), AIFF; anything else comes from the
  * container tags ffprobe saw. For the formats whose stream jaudiotagger describes as exactly as ffprobe does (mp3,
  * flac, Ogg Vorbis, AAC and ALAC in MP4, PCM in WAV and AIFF) it also gives the stream details, so that such a file
- * needs no ffprobe run: a run costs ten to a hundred times the tag reading.
+ * needs no ffprobe run: a run costs ten to a hundred times the tag reading. mp3 ({@link #readMp3}) and FLAC
+ * ({@link FlacReader}) are read with jaudiotagger's classes but without the work of {@code AudioFileIO.read} that
+ * the scanner has no use for; a file they do not take is read with {@code AudioFileIO.read}.
  *
  * <p>Never throws: a file jaudiotagger cannot parse (bogus frame lengths, truncation, a format it does not
  * know) yields a {@link Result} that says so, and the caller decides what the file is worth.
@@ -112,6 +117,13 @@ final class TagReader {
                 if (mp3 != null) {
                     return new Result(mp3.tag() == null ? AudioTags.NONE : fromTag(mp3.tag(), "jaudiotagger", withCover),
                             null, streams(mp3.header(), extension));
+                }
+            }
+            if (extension.equals("flac")) {
+                FlacReader.Flac flac = FlacReader.read(file);
+                if (flac != null) {
+                    return new Result(fromTag(flac.tag(), "jaudiotagger", withCover), null,
+                            streams(flac.header(), extension));
                 }
             }
             AudioFile audio = AudioFileIO.read(file.toFile());
@@ -191,8 +203,9 @@ final class TagReader {
 
     static AudioTags fromTag(Tag tag, String source, boolean withCover) {
         return new AudioTags(source,
-                first(tag, FieldKey.TITLE), first(tag, FieldKey.ARTIST), first(tag, FieldKey.ALBUM_ARTIST),
-                first(tag, FieldKey.ALBUM), first(tag, FieldKey.TRACK), first(tag, FieldKey.TRACK_TOTAL),
+                firstText(tag, FieldKey.TITLE), firstText(tag, FieldKey.ARTIST),
+                firstText(tag, FieldKey.ALBUM_ARTIST), firstText(tag, FieldKey.ALBUM),
+                first(tag, FieldKey.TRACK), first(tag, FieldKey.TRACK_TOTAL),
                 first(tag, FieldKey.DISC_NO), first(tag, FieldKey.YEAR), all(tag, FieldKey.GENRE),
                 withCover ? cover(tag) : null);
     }
@@ -324,6 +337,61 @@ final class TagReader {
         }
     }
 
+    /**
+     * {@link #first} for the plain text fields (title, artists, album), without the regular expression that
+     * jaudiotagger compiles on every call to split an ID3v2 text frame at its NULs
+     * ({@code TextEncodedStringSizeTerminated.splitByNullSeperator}: {@code String.split("\\u0000")}; under C1
+     * the four fields cost 3.5 µs less per file, of some 110 µs for reading a tagged mp3). For these keys no ID3v2 tag class of jaudiotagger 3.0.1 overrides
+     * {@code getValue}, whose {@code doGetValues} then joins the values of the key's frames in order: a text frame
+     * gives its text split at NUL, trailing empty strings dropped and never an empty list — so the first value is the
+     * first frame's text up to its first NUL. Any other frame, tag or key goes through {@code getFirst}.
+     */
+    static String firstText(Tag tag, FieldKey key) {
+        String frameId = textFrameId(tag, key);
+        if (frameId == null) {
+            return first(tag, key);
+        }
+        try {
+            for (TagField field : ((AbstractID3v2Tag) tag).getFields(frameId)) {
+                if (field == null) {
+                    continue; // as doGetValues skips it
+                }
+                if (!(field instanceof AbstractID3v2Frame frame)
+                        || !(frame.getBody() instanceof AbstractFrameBodyTextInfo body)) {
+                    return first(tag, key);
+                }
+                String text = body.getText();
+                if (text == null) {
+                    return null; // getFirst fails on it: first() gives null
+                }
+                int nul = text.indexOf('\u0000');
+                return value(nul < 0 ? text : text.substring(0, nul));
+            }
+            return null; // no such frame: getFirst gives "", which is null here
+        } catch (RuntimeException e) {
+            return first(tag, key);
+        }
+    }
+
+    /** The frame of a plain text field in an ID3v2.2, 2.3 or 2.4 tag (as jaudiotagger maps it), else {@code null}. */
+    private static String textFrameId(Tag tag, FieldKey key) {
+        boolean v22;
+        if (tag instanceof ID3v23Tag || tag instanceof ID3v24Tag) {
+            v22 = false;
+        } else if (tag instanceof ID3v22Tag) {
+            v22 = true;
+        } else {
+            return null;
+        }
+        return switch (key) {
+            case TITLE -> v22 ? "TT2" : "TIT2";
+            case ARTIST -> v22 ? "TP1" : "TPE1";
+            case ALBUM_ARTIST -> v22 ? "TP2" : "TPE2";
+            case ALBUM -> v22 ? "TAL" : "TALB";
+            default -> null;
+        };
+    }
+
     private static List<String> all(Tag tag, FieldKey key) {
         List<String> values = new ArrayList<>();
         try {
@@ -370,7 +438,7 @@ final class TagReader {
         return v.isEmpty() ? null : v;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String message = e.getMessage();
         String kind = e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
                 .toLowerCase(Locale.ROOT);

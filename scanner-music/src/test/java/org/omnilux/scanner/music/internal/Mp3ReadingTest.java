@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.omnilux.api.probe.ProbeResult;
 
@@ -197,6 +198,45 @@ class Mp3ReadingTest {
     }
 
     /**
+     * The scanner takes the title, artists and album of an ID3v2 tag from the frame's text itself rather than through
+     * {@code getFirst} (which compiles a regular expression per call): each must equal what {@code getFirst} gives —
+     * multiple values split at NUL, UTF-16, NULs leading, trailing or alone, empty text, a frame given twice.
+     */
+    @ParameterizedTest
+    @CsvSource({"3, a", "3, b", "4, a", "4, b"})
+    void textFramesAsGetFirstGivesThem(int version, String variant) throws Exception {
+        byte[] tag = variant.equals("a")
+                ? id3v2(version, textFrame(version, "TIT2", utf16("Jóga 東京")),
+                        textFrame(version, "TPE1", latin1("Björk\u0000Thom Yorke\u0000Tricky")),
+                        textFrame(version, "TPE2", latin1("\u0000Leading")),
+                        textFrame(version, "TALB", latin1("Homogenic\u0000\u0000")),
+                        textFrame(version, "TCON", latin1("Electronic\u0000Trip-Hop")))
+                : id3v2(version, textFrame(version, "TIT2", latin1("\u0000\u0000")),
+                        textFrame(version, "TPE1", utf16("Ä\u0000Б")),
+                        textFrame(version, "TPE2", latin1("")),
+                        textFrame(version, "TALB", latin1("First")), textFrame(version, "TALB", latin1("Second")));
+        Path file = Files.write(dir.resolve("text" + version + variant + ".mp3"),
+                concat(tag, Files.readAllBytes(untagged)));
+
+        Tag read = assertSameAsMp3File(file, version == 3 ? ID3v23Tag.class : ID3v24Tag.class);
+
+        for (FieldKey key : List.of(FieldKey.TITLE, FieldKey.ARTIST, FieldKey.ALBUM_ARTIST, FieldKey.ALBUM)) {
+            assertEquals(TagReader.value(read.getFirst(key)), TagReader.firstText(read, key), key.name());
+        }
+        AudioTags tags = new TagReader().read(file).tags();
+        assertEquals(read.getAll(FieldKey.GENRE).stream().map(TagReader::value).toList(), tags.genres());
+        if (variant.equals("a")) {
+            assertEquals(List.of("Jóga 東京", "Björk", "Homogenic"), Arrays.asList(tags.title(), tags.artist(),
+                    tags.album()));
+            assertEquals(List.of("Björk", "Thom Yorke", "Tricky"), read.getAll(FieldKey.ARTIST));
+            assertEquals(List.of("Electronic", "Trip-Hop"), tags.genres());
+        } else {
+            assertEquals(Arrays.asList(null, "Ä", null, "First"), Arrays.asList(tags.title(), tags.artist(),
+                    tags.albumArtist(), tags.album()));
+        }
+    }
+
+    /**
      * Reads the file both ways and compares: the tag class, every field jaudiotagger maps, what the scanner takes of
      * the tag, and the stream details.
      *
@@ -213,6 +253,9 @@ class Mp3ReadingTest {
         assertEquals(tagClass, tag == null ? null : tag.getClass());
         if (tag != null) {
             assertEquals(fields(expectedTag), fields(tag));
+            for (FieldKey key : List.of(FieldKey.TITLE, FieldKey.ARTIST, FieldKey.ALBUM_ARTIST, FieldKey.ALBUM)) {
+                assertEquals(getFirst(tag, key), TagReader.firstText(tag, key), key.name());
+            }
             AudioTags expectedTags = TagReader.fromTag(expectedTag, "jaudiotagger", true);
             AudioTags tags = new TagReader().read(file).tags();
             assertEquals(withoutCover(expectedTags), withoutCover(tags));
@@ -224,6 +267,15 @@ class Mp3ReadingTest {
         assertEquals(describe(expectedStreams), describe(streams));
         assertEquals(expected.getAudioHeader().toString(), actual.header().toString());
         return tag;
+    }
+
+    /** What the scanner took of a field before it read text frames itself: {@code getFirst}, trimmed. */
+    private static String getFirst(Tag tag, FieldKey key) {
+        try {
+            return TagReader.value(tag.getFirst(key));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Every field key to its values, or to the exception the tag throws for a key its format lacks. */
@@ -262,6 +314,35 @@ class Mp3ReadingTest {
         args.add(file.toString());
         Ffmpeg.run(file, args);
         return file;
+    }
+
+    /** An ID3v2.3 or 2.4 tag of the given frames, with padding. */
+    private static byte[] id3v2(int version, byte[]... frames) {
+        byte[] body = concat(frames);
+        int size = body.length + 32;
+        return concat(new byte[] {'I', 'D', '3', (byte) version, 0, 0}, syncSafe(size), body, new byte[32]);
+    }
+
+    /** A text frame; its size plain in ID3v2.3, sync-safe in 2.4. */
+    private static byte[] textFrame(int version, String id, byte[] content) {
+        int n = content.length;
+        byte[] size = version == 4 ? syncSafe(n) : new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8),
+                (byte) n};
+        return concat(id.getBytes(StandardCharsets.ISO_8859_1), size, new byte[] {0, 0}, content);
+    }
+
+    private static byte[] syncSafe(int n) {
+        return new byte[] {(byte) ((n >> 21) & 0x7f), (byte) ((n >> 14) & 0x7f), (byte) ((n >> 7) & 0x7f),
+                (byte) (n & 0x7f)};
+    }
+
+    private static byte[] latin1(String text) {
+        return concat(new byte[] {0}, text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** UTF-16 with a byte order mark (encoding 1), as most taggers write non-Latin text. */
+    private static byte[] utf16(String text) {
+        return concat(new byte[] {1, (byte) 0xff, (byte) 0xfe}, text.getBytes(StandardCharsets.UTF_16LE));
     }
 
     private static byte[] id3v22(byte[]... frames) {
