@@ -39,7 +39,9 @@ import org.omnilux.scanner.music.internal.MusicScanner;
  * agree within 5%, three at least), and its figure is the best of three timed passes; the
  * server is started fresh, as a user starts it, with the music scanner in its bundles folder and
  * {@code poolSize=--threads} in {@code org.omnilux.scan.cfg}, and its time is the scan job's own
- * {@code startedAt..finishedAt}, which includes walking the root and storing every file in the database.
+ * {@code startedAt..finishedAt}, which includes walking the root and storing every file in the database. The floor
+ * is measured twice: in this JVM (C2, the default collector), and like for like in a child JVM with the server's own
+ * JVM options; both ratios are printed.
  *
  * <p>To tell where the time goes, a third figure runs the music scanner itself ({@code MusicScanner.recognise}) in
  * the same plain loop, outside the server: the floor plus the scanner's own work (names, values, the cover lookup),
@@ -54,6 +56,8 @@ public final class MusicTagBench {
 
     /** Held: the log manager keeps loggers weakly, and a collected one forgets that it was turned off. */
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
+    /** The server's JVM options when its command line gives none (the launcher's, see runtime's HeapLimit). */
+    static final List<String> LAUNCHER_DEFAULTS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private MusicTagBench() {
     }
@@ -75,6 +79,15 @@ public final class MusicTagBench {
             configs.put("org.omnilux.scanner.music.cfg", args.get("scanner-config", "").replace(';', '\n') + "\n");
         }
         JAUDIOTAGGER_LOG.setLevel(Level.OFF); // as the music scanner does: its logging is not the floor's work
+        if (args.getInt("floor-only", 0) == 1) {
+            // the child JVM of the like-for-like floor (below): the library is built already
+            double[] best = warmFloor(build(work.resolve("music-lib-" + files), files,
+                    sources(work.resolve("music-sources"))), threads, false);
+            System.out.printf(Locale.ROOT, "FLOOR %.1f %.4f%n", best[0], best[1]);
+            return;
+        }
+        // what the launcher gives the server when the command gives no JVM options (runtime's HeapLimit)
+        List<String> serverOptions = jvmArgs.isEmpty() ? LAUNCHER_DEFAULTS : jvmArgs;
 
         System.out.printf(Locale.ROOT, "OmniLux music tag benchmark: repo %s, %d files, %d threads (floor and scan "
                 + "pool), %d cores, server JVM args %s, configs %s%n", repo, files, threads,
@@ -83,21 +96,13 @@ public final class MusicTagBench {
         Path lib = work.resolve("music-lib-" + files);
         List<Path> library = build(lib, files, sources);
 
-        // warm-up: the floor is the tags library at its fastest, so it runs until the JIT has done its work (two
-        // passes in a row within 5%); a floor still being compiled would flatter the scan
-        double previous = 0;
-        for (int pass = 1; pass <= 8; pass++) {
-            double fs = floor(library, threads);
-            System.out.printf(Locale.ROOT, "  floor warm-up pass %d: %.1f files/s%n", pass, fs);
-            if (pass >= 3 && Math.abs(fs - previous) <= 0.05 * previous) {
-                break;
-            }
-            previous = fs;
-        }
+        warmUp(library, threads, true);
         MediaScanner scanner = new MusicScanner();
         scannerLoop(scanner, lib, library, threads);
         double[] floor = new double[runs];
         double[] floorCpu = new double[runs];
+        double[] sameFloor = new double[runs];
+        double[] sameFloorCpu = new double[runs];
         double[] loopCpu = new double[runs];
         double[] loop = new double[runs];
         double[] server = new double[runs];
@@ -107,16 +112,15 @@ public final class MusicTagBench {
         double[] jvmCpu = new double[runs];
         double[] childCpu = new double[runs];
         for (int run = 0; run < runs; run++) {
+            double[] best = bestOfThree(library, threads, true);
+            floor[run] = best[0];
+            floorCpu[run] = best[1];
+            double[] same = sameJvmFloor(serverOptions, argv);
+            sameFloor[run] = same[0];
+            sameFloorCpu[run] = same[1];
+            System.out.printf(Locale.ROOT, "  floor run %d with the server's JVM options %s: %.1f files/s%n", run + 1,
+                    serverOptions, same[0]);
             double cpu = processCpuSeconds();
-            // the best of three passes: the JIT of this JVM settles differently from one start to the next, and the
-            // floor is meant to be jaudiotagger at its fastest
-            for (int pass = 0; pass < 3; pass++) {
-                double fs = floor(library, threads);
-                floor[run] = Math.max(floor[run], fs);
-                System.out.printf(Locale.ROOT, "  floor run %d pass %d: %.1f files/s%n", run + 1, pass + 1, fs);
-            }
-            floorCpu[run] = (processCpuSeconds() - cpu) * 1000 / files / 3;
-            cpu = processCpuSeconds();
             loop[run] = scannerLoop(scanner, lib, library, threads);
             loopCpu[run] = (processCpuSeconds() - cpu) * 1000 / files;
             System.out.printf(Locale.ROOT, "  scanner loop run %d: %.1f files/s%n", run + 1, loop[run]);
@@ -191,8 +195,18 @@ public final class MusicTagBench {
             warmRatio[i] = warm[i] / floor[i];
         }
         System.out.println(row("ratio warm scan / floor", warmRatio, "%8.2f x  ", ">= 0.70 x"));
+        System.out.println(row("floor, server's JVM options", sameFloor, "%8.1f f/s", ""));
+        double[] sameRatio = new double[runs];
+        double[] sameWarmRatio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            sameRatio[i] = server[i] / sameFloor[i];
+            sameWarmRatio[i] = warm[i] / sameFloor[i];
+        }
+        System.out.println(row("ratio scan / that floor", sameRatio, "%8.2f x  ", ">= 0.70 x"));
+        System.out.println(row("ratio warm scan / that floor", sameWarmRatio, "%8.2f x  ", ">= 0.70 x"));
         System.out.println(row("server peak RSS (sampled)", rss, "%8.0f MB ", ""));
         System.out.println(row("CPU/file: floor", floorCpu, "%8.2f ms ", ""));
+        System.out.println(row("CPU/file: floor, server's options", sameFloorCpu, "%8.2f ms ", ""));
         System.out.println(row("CPU/file: scanner loop", loopCpu, "%8.2f ms ", ""));
         System.out.println(row("CPU/file: server JVM", jvmCpu, "%8.2f ms ", ""));
         System.out.println(row("CPU/file: warm server JVM", warmCpu, "%8.2f ms ", ""));
@@ -203,6 +217,67 @@ public final class MusicTagBench {
         // robust to other work on the machine, unlike files/s: what the scan would reach on idle cores
         System.out.println(row("CPU ratio floor / server", cpuRatio, "%8.2f x  ", ""));
         System.out.println(row("CPU/file: child processes", childCpu, "%8.2f ms ", ""));
+    }
+
+    /**
+     * Warm-up: the floor is the tags library at its fastest, so it runs until the JIT has done its work (two passes in
+     * a row within 5%, three at least, eight at most); a floor still being compiled would flatter the scan.
+     */
+    private static void warmUp(List<Path> library, int threads, boolean print) throws Exception {
+        double previous = 0;
+        for (int pass = 1; pass <= 8; pass++) {
+            double fs = floor(library, threads);
+            if (print) {
+                System.out.printf(Locale.ROOT, "  floor warm-up pass %d: %.1f files/s%n", pass, fs);
+            }
+            if (pass >= 3 && Math.abs(fs - previous) <= 0.05 * previous) {
+                return;
+            }
+            previous = fs;
+        }
+    }
+
+    /**
+     * The best of three passes, as files/s and CPU ms per file (the mean of the three): the JIT of a JVM settles
+     * differently from one start to the next, and the floor is meant to be jaudiotagger at its fastest.
+     */
+    private static double[] bestOfThree(List<Path> library, int threads, boolean print) throws Exception {
+        double best = 0;
+        double cpu = processCpuSeconds();
+        for (int pass = 0; pass < 3; pass++) {
+            double fs = floor(library, threads);
+            best = Math.max(best, fs);
+            if (print) {
+                System.out.printf(Locale.ROOT, "  floor pass %d: %.1f files/s%n", pass + 1, fs);
+            }
+        }
+        return new double[] {best, (processCpuSeconds() - cpu) * 1000 / library.size() / 3};
+    }
+
+    private static double[] warmFloor(List<Path> library, int threads, boolean print) throws Exception {
+        warmUp(library, threads, print);
+        return bestOfThree(library, threads, print);
+    }
+
+    /**
+     * The floor again, like for like: in a JVM started with the server's own options (by default the launcher's:
+     * the client compiler only, 256 MB, the serial collector), so that the ratio measures what the scan adds to the
+     * tag reading and not which compiler each side runs. Its own warm-up and best of three, in a child JVM.
+     */
+    private static double[] sameJvmFloor(List<String> serverOptions, String[] argv) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(serverOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MusicTagBench.class.getName()));
+        cmd.addAll(List.of(argv));
+        cmd.addAll(List.of("--floor-only", "1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !out.contains("FLOOR ")) {
+            throw new IllegalStateException("the floor's child JVM failed: " + out);
+        }
+        String[] figures = out.substring(out.lastIndexOf("FLOOR ") + 6).trim().split("\\s+");
+        return new double[] {Double.parseDouble(figures[0]), Double.parseDouble(figures[1])};
     }
 
     /** Reads every file's tags and stream details with jaudiotagger on {@code threads} threads; files/s. */
