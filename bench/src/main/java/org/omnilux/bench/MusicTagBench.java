@@ -101,6 +101,8 @@ public final class MusicTagBench {
         scannerLoop(scanner, lib, library, threads);
         double[] floor = new double[runs];
         double[] floorCpu = new double[runs];
+        int pairs = Math.max(1, args.getInt("pairs", 5));
+        double[] pairedRatio = new double[runs];
         double[] sameFloor = new double[runs];
         double[] sameFloorCpu = new double[runs];
         double[] loopCpu = new double[runs];
@@ -175,6 +177,19 @@ public final class MusicTagBench {
                 warm[run] = bestWarm;
                 System.out.printf(Locale.ROOT, "  warm server scan run %d (the best): %.1f files/s, CPU per file %.2f ms%n",
                         run + 1, warm[run], warmCpu[run]);
+                // paired: a floor pass and a warm scan in turn, seconds apart, so that a slow minute of a shared
+                // machine slows both sides of a pair; the median of the pairs' ratios
+                double[] pairRatios = new double[pairs];
+                for (int pair = 0; pair < pairs; pair++) {
+                    double fs = floor(library, threads);
+                    s.call("DELETE", "/api/library/roots/" + root, null, 204);
+                    root = s.addRoot(lib, "music");
+                    double scanFs = files / s.scan(root).serverSeconds();
+                    pairRatios[pair] = scanFs / fs;
+                    System.out.printf(Locale.ROOT, "  pair %d: floor %.1f files/s, warm scan %.1f files/s, ratio %.2f%n",
+                            pair + 1, fs, scanFs, pairRatios[pair]);
+                }
+                pairedRatio[run] = median(pairRatios);
             }
         }
         System.out.println();
@@ -195,6 +210,7 @@ public final class MusicTagBench {
             warmRatio[i] = warm[i] / floor[i];
         }
         System.out.println(row("ratio warm scan / floor", warmRatio, "%8.2f x  ", ">= 0.70 x"));
+        System.out.println(row("ratio warm scan / floor, paired", pairedRatio, "%8.2f x  ", ">= 0.70 x"));
         System.out.println(row("floor, server's JVM options", sameFloor, "%8.1f f/s", ""));
         double[] sameRatio = new double[runs];
         double[] sameWarmRatio = new double[runs];
@@ -346,6 +362,13 @@ public final class MusicTagBench {
             }).orElseThrow();
             return record.title.length() + record.metadata.size();
         });
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /** CPU seconds of this JVM so far (all its threads: the loop's, JIT and GC). */
