@@ -56,8 +56,6 @@ public final class MusicTagBench {
 
     /** Held: the log manager keeps loggers weakly, and a collected one forgets that it was turned off. */
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
-    /** The server's JVM options when its command line gives none (the launcher's, see runtime's HeapLimit). */
-    static final List<String> LAUNCHER_DEFAULTS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private MusicTagBench() {
     }
@@ -87,7 +85,7 @@ public final class MusicTagBench {
             return;
         }
         // what the launcher gives the server when the command gives no JVM options (runtime's HeapLimit)
-        List<String> serverOptions = jvmArgs.isEmpty() ? LAUNCHER_DEFAULTS : jvmArgs;
+        List<String> serverOptions = jvmArgs.isEmpty() ? Server.LAUNCHER_DEFAULTS : jvmArgs;
 
         System.out.printf(Locale.ROOT, "OmniLux music tag benchmark: repo %s, %d files, %d threads (floor and scan "
                 + "pool), %d cores, server JVM args %s, configs %s%n", repo, files, threads,

@@ -39,7 +39,7 @@ public final class ScanBench {
         Set<String> skip = Set.of(args.get("skip", "").split(","));
         // the heap the launcher gives the server by default (OMNILUX_MAX_HEAP), given explicitly so that the
         // measured process is the server itself rather than the launcher that would start it as a child
-        String serverJvmArgs = args.get("server-jvm-args", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        String serverJvmArgs = args.get("server-jvm-args", String.join(" ", Server.LAUNCHER_DEFAULTS));
         List<String> jvmArgs = serverJvmArgs.isBlank() ? List.of() : List.of(serverJvmArgs.trim().split("\\s+"));
         Map<String, String> configs = new LinkedHashMap<>();
         if (args.getInt("pool", -1) >= 0) {

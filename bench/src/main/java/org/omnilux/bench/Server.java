@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and config folders under {@code home}, the movie scanner installed, extra {@code *.cfg} files written.
  */
 final class Server implements AutoCloseable {
+    /** The server's JVM options when its command line gives none (the launcher's, see runtime's HeapLimit). */
+    static final List<String> LAUNCHER_DEFAULTS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String PASSWORD = "bench-admin-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
