@@ -1,7 +1,13 @@
 package org.omnilux.runtime;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +23,8 @@ import java.util.regex.Pattern;
  * ~780 MB resident on a 24 GB machine); a home server shares its machine. So {@code java -jar omnilux.jar} runs
  * the server in a child JVM with {@code -Xmx} from {@code OMNILUX_MAX_HEAP} (default {@value #DEFAULT}) and the
  * serial collector (unless a collector was chosen) and the client compiler only (unless a compiler option was
- * given), its other JVM options and arguments unchanged, and waits for it: a signal to this process stops the child
+ * given), on Linux with thread priorities honoured ({@link #PRIORITY_OPTIONS}, unless a priority policy was given),
+ * its other JVM options and arguments unchanged, and waits for it: a signal to this process stops the child
  * cleanly first; should this process be killed, the child halts at once, as if it had been killed with it. An explicit
  * heap option ({@code -Xmx}, {@code -XX:MaxRAMPercentage}…) or {@code OMNILUX_MAX_HEAP=0} runs the server in this
  * JVM, as given.
@@ -28,6 +35,21 @@ final class HeapLimit {
     /** Set on the child: the launcher's pid. */
     static final String PARENT_PROPERTY = "omnilux.launcher.pid";
     private static final Pattern SIZE = Pattern.compile("\\d+[kKmMgG]?");
+    /**
+     * A JVM on Linux ignores Java thread priorities unless told otherwise; the server runs its scan pool at the
+     * lowest one (ScanServiceImpl), so that the scan's writer and the server's requests go first on busy cores.
+     * Lowering a thread's priority needs no privilege: the lowest Java priority becomes nice 10. The higher ones
+     * stay at nice 0, as they must for a user who is not root: the same server whoever runs it.
+     */
+    static final List<String> PRIORITY_OPTIONS = List.of("-XX:ThreadPriorityPolicy=1",
+            "-XX:JavaPriority1_To_OSPriority=10", "-XX:JavaPriority6_To_OSPriority=0",
+            "-XX:JavaPriority7_To_OSPriority=0", "-XX:JavaPriority8_To_OSPriority=0",
+            "-XX:JavaPriority9_To_OSPriority=0", "-XX:JavaPriority10_To_OSPriority=0");
+    /**
+     * What the JVM tells a user other than root about {@link #PRIORITY_OPTIONS} at every start, although the
+     * server only lowers priorities; the launcher leaves this line out of the server's error output.
+     */
+    static final String PRIORITY_WARNING = "-XX:ThreadPriorityPolicy=1 may require system level permission";
 
     private HeapLimit() {
     }
@@ -50,9 +72,53 @@ final class HeapLimit {
                     + "default), got '" + limit + "'");
             System.exit(2);
         }
-        Process server = new ProcessBuilder(childCommand(limit, jvmOptions, args)).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "omnilux-launcher-stop"));
-        System.exit(server.waitFor());
+        List<String> command = childCommand(limit, jvmOptions, args);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        boolean priorities = command.containsAll(PRIORITY_OPTIONS);
+        if (priorities) {
+            builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        }
+        Process server = builder.start();
+        Thread errors = null;
+        if (priorities) {
+            errors = new Thread(() -> copyWithout(server.getErrorStream(), System.err, PRIORITY_WARNING),
+                    "omnilux-launcher-stderr");
+            errors.setDaemon(true);
+            errors.start();
+        }
+        Thread errorsCopier = errors;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(server);
+            awaitCopied(errorsCopier);
+        }, "omnilux-launcher-stop"));
+        int status = server.waitFor();
+        awaitCopied(errors);
+        System.exit(status);
+    }
+
+    /** Copies {@code in} to {@code out} line by line, without the lines that contain {@code dropped}. */
+    static void copyWithout(InputStream in, PrintStream out, String dropped) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.contains(dropped)) {
+                    out.println(line);
+                }
+            }
+        } catch (IOException e) {
+            // the server is gone: nothing more to copy
+        }
+        out.flush();
+    }
+
+    /** The server's last error lines reach the console before the launcher ends. */
+    private static void awaitCopied(Thread copier) {
+        if (copier != null) {
+            try {
+                copier.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static boolean hasHeapOption(List<String> jvmOptions) {
@@ -61,7 +127,7 @@ final class HeapLimit {
                 || o.startsWith("-XX:MaxRAM"));
     }
 
-    private static List<String> childCommand(String limit, List<String> jvmOptions, String[] args)
+    static List<String> childCommand(String limit, List<String> jvmOptions, String[] args)
             throws URISyntaxException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,6 +142,10 @@ final class HeapLimit {
             // a first scan of 10 000 files than the scan itself (music: 2.4 ms of CPU per file against 0.95 with C1
             // only; movies: 4.2 against 1.9); C2's code is faster only after several such scans, and 50 MB larger
             cmd.add("-XX:TieredStopAtLevel=1");
+        }
+        if (System.getProperty("os.name").startsWith("Linux")
+                && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ThreadPriorityPolicy"))) {
+            cmd.addAll(PRIORITY_OPTIONS);
         }
         cmd.addAll(jvmOptions);
         cmd.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
