@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import org.omnilux.api.library.FilePage;
@@ -181,7 +182,9 @@ public final class LibraryServiceImpl implements LibraryService {
     @Override
     public void removeRoot(long rootId) {
         db.txRun(em -> {
-            RootEntity r = em.find(RootEntity.class, rootId);
+            // locked before its files, as a scan's writer does: no batch of its scan is half written, and none
+            // that follows finds the root (media_files has no foreign key to check it; see migration V4)
+            RootEntity r = em.find(RootEntity.class, rootId, LockModeType.PESSIMISTIC_WRITE);
             if (r == null) {
                 throw new NotFoundException("no library root with id " + rootId);
             }

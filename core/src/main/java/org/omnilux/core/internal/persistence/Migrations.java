@@ -28,7 +28,7 @@ public final class Migrations {
 
     /** In order; a bundle cannot list its own resources portably, so they are named here. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__leaner_file_indexes.sql",
-            "V3__scan_cheap_sort_indexes.sql");
+            "V3__scan_cheap_sort_indexes.sql", "V4__media_files_root_locked_not_checked.sql");
 
     private Migrations() {
     }

@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.omnilux.api.library.ScanJob;
 import org.omnilux.api.library.ScanService;
@@ -565,12 +566,13 @@ public final class ScanServiceImpl implements ScanService {
         }
         Instant now = clock.instant();
         db.txRun(em -> {
+            // the root before its files, as everywhere: a removal of the root waits for this, or this for it
+            RootEntity r = em.find(RootEntity.class, rootId, LockModeType.PESSIMISTIC_WRITE);
             for (int i = 0; i < gone.size(); i += DELETE_CHUNK) {
                 List<Long> chunk = gone.subList(i, Math.min(gone.size(), i + DELETE_CHUNK));
                 em.createQuery("DELETE FROM MediaFileEntity f WHERE f.id IN :ids").setParameter("ids", chunk)
                         .executeUpdate();
             }
-            RootEntity r = em.find(RootEntity.class, rootId);
             if (r != null) {
                 r.lastScanAt = walkStart; // when the walk began: a folder changed after that is seen as changed
             }
@@ -800,13 +802,15 @@ public final class ScanServiceImpl implements ScanService {
 
     /**
      * Writes a batch; each file stored (or failed, keeping its old record) leaves {@code known}. New files go in
-     * through {@link MediaFileInserts} (multi-row INSERTs in a JDBC batch); a changed file's row is updated through
+     * through {@link MediaFileInserts} (multi-row INSERTs); a changed file's row is updated through
      * JPA, merged again with the user's locked fields when it has any.
      */
     private void write(JobRun run, RootEntity root, List<Outcome> outcomes, Map<String, Known> known) {
         Instant now = clock.instant();
         db.txRun(em -> {
-            if (em.find(RootEntity.class, root.id) == null) {
+            // the root locked before any file row, until the commit: removing it waits for this batch, and a
+            // batch after its removal writes nothing (see LibraryServiceImpl.removeRoot and migration V4)
+            if (em.find(RootEntity.class, root.id, LockModeType.PESSIMISTIC_READ) == null) {
                 throw new RootRemoved();
             }
             List<MediaFileEntity> inserts = new ArrayList<>();

@@ -344,4 +344,43 @@ class ScanServiceImplTest {
         assertEquals(0, again.filesAdded() + again.filesUpdated() + again.filesRemoved());
         assertEquals(n, scanner.recogniseCalls.get());
     }
+
+    @Test
+    void aRootRemovedWhileItsScanWritesLeavesNoFileBehind() throws Exception {
+        Path big = Files.createDirectories(tmp.resolve("removed-mid-scan"));
+        int n = ScanServiceImpl.BATCH_PER_WORKER * 2 * 8; // eight batches of the 2-worker pool
+        for (int i = 0; i < n; i++) {
+            Path d = Files.createDirectories(big.resolve("d" + (i % 5)));
+            Files.writeString(d.resolve(String.format("Movie %04d.mp4", i)), "v" + i);
+        }
+        Files.writeString(root.resolve("Kept.mkv"), "another root's file");
+        long kept = library.addRoot(root.toString(), "Movies", "movie").id();
+        await(scans.start(kept));
+        long removed = library.addRoot(big.toString(), "Removed", "movie").id();
+        scanner.hook = ctx -> {
+            try {
+                Thread.sleep(2); // the scan lasts long enough to be removed after its first batch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        ScanJob running = scans.start(removed);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (scans.job(running.jobId()).filesAdded() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(scans.job(running.jobId()).filesAdded() > 0, "a first batch is written");
+        library.removeRoot(removed);
+
+        ScanJob done = await(running);
+        assertTrue(done.filesAdded() < n, "the root went before its scan ended: " + done);
+        assertEquals(List.of(new ScanJob.ScanError(big.toString(), "library root was removed during the scan")),
+                done.errors());
+        // no file row outlives its root, neither a batch written before the removal nor one after it
+        long orphans = db.read(em -> em.createQuery("SELECT COUNT(f) FROM MediaFileEntity f WHERE NOT EXISTS "
+                + "(SELECT r FROM RootEntity r WHERE r.id = f.rootId)", Long.class).getSingleResult());
+        assertEquals(0, orphans);
+        assertEquals(List.of("Alien", "Brazil", "Kept"), files().stream().map(LibraryFile::title).sorted().toList());
+    }
 }
