@@ -237,6 +237,11 @@ public final class MusicTagBench {
         }
         // robust to other work on the machine, unlike files/s: what the scan would reach on idle cores
         System.out.println(row("CPU ratio floor / server", cpuRatio, "%8.2f x  ", ""));
+        double[] warmCpuRatio = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            warmCpuRatio[i] = sameFloorCpu[i] / warmCpu[i];
+        }
+        System.out.println(row("CPU ratio that floor / warm server", warmCpuRatio, "%8.2f x  ", ""));
         System.out.println(row("CPU/file: child processes", childCpu, "%8.2f ms ", ""));
     }
 
