@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
@@ -423,6 +424,122 @@ public abstract class ScannerConformanceTest {
             }
         }
         failIfAny("recognise() is not deterministic", problems);
+    }
+
+    @Test
+    @DisplayName("recognise: a per-folder value depends on the folder alone, not on the file that asks")
+    public void perFolderValuesDependOnTheFolderOnly() throws Exception {
+        // the server works a per-folder value out once per folder and scan, for whichever file asks first, and
+        // hands it to the folder's other files; a value that depends on the asking file is wrong for all of them
+        List<String> problems = new ArrayList<>();
+        for (Path sample : samples()) {
+            Path twin = sample.resolveSibling("Conformance Twin " + sample.getFileName());
+            Files.copy(sample, twin);
+            try {
+                Map<String, Object> ofSample = perFolderValues(sample);
+                Map<String, Object> ofTwin = perFolderValues(twin);
+                for (Map.Entry<String, Object> value : ofSample.entrySet()) {
+                    Object other = ofTwin.get(value.getKey());
+                    if (ofTwin.containsKey(value.getKey()) && !sameValue(value.getValue(), other)) {
+                        problems.add("perFolder(\"" + value.getKey() + "\") in " + shorten(sample.getParent())
+                                + " gave " + value.getValue() + " for " + sample.getFileName() + " but " + other
+                                + " for " + twin.getFileName() + " (a copy of it in the same folder)");
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(twin);
+            }
+        }
+        failIfAny("a per-folder value depends on the file that asks for it; work it out from the folder's entries"
+                + " only (see ScanContext.perFolder)", problems);
+    }
+
+    /** The values {@code recognise} asked {@link ScanContext#perFolder} for, by key. */
+    private Map<String, Object> perFolderValues(Path file) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        ScanContext context = new PerFolderRecording(context(file, null, false), values);
+        recognise("file " + file, context);
+        return values;
+    }
+
+    /**
+     * Equal values; a type without an {@code equals} of its own is compared by its {@code toString}, and one
+     * without either cannot be compared, so it passes.
+     */
+    private static boolean sameValue(Object a, Object b) {
+        if (Objects.equals(a, b)) {
+            return true;
+        }
+        if (a == null || b == null || a.getClass() != b.getClass() || declares(a.getClass(), "equals", Object.class)) {
+            return false;
+        }
+        return !declares(a.getClass(), "toString") || a.toString().equals(b.toString());
+    }
+
+    private static boolean declares(Class<?> type, String method, Class<?>... parameters) {
+        try {
+            return type.getMethod(method, parameters).getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** A context that notes what {@code perFolder} worked out; everything else is the kit's context. */
+    private static final class PerFolderRecording implements ScanContext {
+        private final ScanContext context;
+        private final Map<String, Object> values;
+
+        PerFolderRecording(ScanContext context, Map<String, Object> values) {
+            this.context = context;
+            this.values = values;
+        }
+
+        @Override
+        public <T> T perFolder(String key, Function<List<Path>, T> compute) {
+            T value = context.perFolder(key, compute);
+            values.putIfAbsent(key, value);
+            return value;
+        }
+
+        @Override
+        public Path file() {
+            return context.file();
+        }
+
+        @Override
+        public Path root() {
+            return context.root();
+        }
+
+        @Override
+        public String mediaType() {
+            return context.mediaType();
+        }
+
+        @Override
+        public long sizeBytes() {
+            return context.sizeBytes();
+        }
+
+        @Override
+        public List<Path> siblings() {
+            return context.siblings();
+        }
+
+        @Override
+        public List<ExternalSubtitle> externalSubtitles() {
+            return context.externalSubtitles();
+        }
+
+        @Override
+        public MediaProber prober() {
+            return context.prober();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return context.isCancelled();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

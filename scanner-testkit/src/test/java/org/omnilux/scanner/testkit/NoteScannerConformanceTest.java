@@ -37,7 +37,8 @@ class NoteScannerConformanceTest extends ScannerConformanceTest {
         public ScannerDescriptor descriptor() {
             ScannerDescriptor descriptor = new ScannerDescriptor();
             descriptor.mediaTypes.add(new MediaTypeDescriptor("note",
-                    List.of(MetadataField.of("lines", MetadataField.Type.INTEGER))));
+                    List.of(MetadataField.of("lines", MetadataField.Type.INTEGER),
+                            MetadataField.of("notesInFolder", MetadataField.Type.INTEGER))));
             descriptor.extensions.add("note");
             return descriptor;
         }
@@ -72,6 +73,8 @@ class NoteScannerConformanceTest extends ScannerConformanceTest {
             MediaRecord record = new MediaRecord();
             record.title = title;
             record.metadata.put("lines", (int) text.lines().count());
+            record.metadata.put("notesInFolder", context.perFolder("notes", entries -> (int) entries.stream()
+                    .filter(entry -> entry.getFileName().toString().endsWith(".note")).count()));
             return Optional.of(record);
         }
     }
