@@ -79,21 +79,23 @@ final class HeapLimit {
             builder.redirectError(ProcessBuilder.Redirect.PIPE);
         }
         Process server = builder.start();
-        Thread errors = null;
-        if (priorities) {
-            errors = new Thread(() -> copyWithout(server.getErrorStream(), System.err, PRIORITY_WARNING),
-                    "omnilux-launcher-stderr");
-            errors.setDaemon(true);
-            errors.start();
-        }
-        Thread errorsCopier = errors;
+        Thread errors = priorities ? copyErrors(server) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(server);
-            awaitCopied(errorsCopier);
+            awaitCopied(errors);
         }, "omnilux-launcher-stop"));
         int status = server.waitFor();
         awaitCopied(errors);
         System.exit(status);
+    }
+
+    /** Copies the server's error output to ours, without the JVM's {@link #PRIORITY_WARNING}. */
+    private static Thread copyErrors(Process server) {
+        Thread copier = new Thread(() -> copyWithout(server.getErrorStream(), System.err, PRIORITY_WARNING),
+                "omnilux-launcher-stderr");
+        copier.setDaemon(true);
+        copier.start();
+        return copier;
     }
 
     /** Copies {@code in} to {@code out} line by line, without the lines that contain {@code dropped}. */
