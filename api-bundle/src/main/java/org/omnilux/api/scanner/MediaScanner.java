@@ -35,6 +35,12 @@ public interface MediaScanner {
      * Cheap pre-filter called for every file found under a root of one of this scanner's media types.
      * Must not do I/O beyond looking at the path.
      *
+     * <p>The core never offers a hidden file: neither a file whose name starts with {@code "."} (a macOS
+     * {@code ._name} shadow, say) nor any file inside a folder below the root whose name starts with {@code "."}
+     * ({@code .Trash}, {@code .git}); the root's own name and the folders above it do not count. A scanner need
+     * not check for them. The entries of {@link ScanContext#siblings()} are not filtered so: a scanner that picks
+     * files from them (the parts of a book, say) skips dot-names itself.
+     *
      * @param file an absolute path of a regular file
      * @param root the absolute path of the library root the file was found under
      * @return {@code true} when {@link #recognise} should be called for the file

@@ -125,14 +125,6 @@ public abstract class ScannerConformanceTest {
         return descriptor().mediaTypes.get(0).name;
     }
 
-    /**
-     * Whether {@code accepts} must refuse hidden files ({@code .name.ext}, {@code ._name.ext} from macOS, files in
-     * {@code .Trash}). Default {@code true}; override with {@code false} for a type whose files are dot-files.
-     */
-    protected boolean refusesHiddenFiles() {
-        return true;
-    }
-
     // ---------------------------------------------------------------------------------------------------------
     // descriptor
 
@@ -249,25 +241,6 @@ public abstract class ScannerConformanceTest {
             }
         }
         fail("accepts() is false for every file name with a declared extension, e.g. " + tried.get(0));
-    }
-
-    @Test
-    @DisplayName("accepts: false for hidden dot-files")
-    public void acceptsRefusesHiddenFiles() {
-        Assumptions.assumeTrue(refusesHiddenFiles(), "the scanner accepts hidden files by design");
-        MediaScanner scanner = scannerUnderTest();
-        List<String> accepted = new ArrayList<>();
-        for (String extension : extensionsOrDefault()) {
-            for (Path hidden : List.of(root.resolve("." + BASE_NAME + "." + extension),
-                    root.resolve(BASE_NAME + "/._" + BASE_NAME + "." + extension),
-                    root.resolve(".Trash/" + BASE_NAME + "." + extension))) {
-                if (scanner.accepts(hidden, root)) {
-                    accepted.add(root.relativize(hidden).toString());
-                }
-            }
-        }
-        failIfAny("accepts() is true for hidden files (override refusesHiddenFiles() if that is intended)",
-                accepted);
     }
 
     @Test

@@ -97,19 +97,11 @@ public class ${className}Scanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        // the path only: this is called for every file of the root, and must not touch the disk
+        // the path only: this is called for every file of the root, and must not touch the disk. Dot-files and
+        // files in dot-folders (macOS "._" shadows, .Trash) never get here: the core skips them.
         String name = fileName(file);
         int dot = name.lastIndexOf('.');
-        if (dot <= 0 || !settings.extensionSet().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-            return false;
-        }
-        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return false; // dot-files, macOS "._" shadows, .Trash
-            }
-        }
-        return true;
+        return dot > 0 && settings.extensionSet().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     @Override

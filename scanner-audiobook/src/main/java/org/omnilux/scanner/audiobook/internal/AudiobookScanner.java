@@ -132,11 +132,17 @@ public class AudiobookScanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return accepts(settings, file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file)));
     }
 
-    private static boolean accepts(AudiobookSettings settings, Path file, Path root) {
-        return settings.accepts(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
+    /**
+     * Whether an entry of the book's folders is one of its parts. The core skips dot-files only on its walk, not
+     * in the siblings: a macOS {@code ._01.mp3} shadow sits beside every part. The folders need no check: the
+     * file's own are not hidden (the core skips those), and a disc folder's name starts with cd, disc or disk.
+     */
+    private static boolean isPart(AudiobookSettings settings, Path entry) {
+        String name = FileNames.name(entry);
+        return !name.startsWith(".") && settings.accepts(FileNames.extension(name));
     }
 
     @Override
@@ -147,7 +153,7 @@ public class AudiobookScanner implements MediaScanner {
             throw new MediaScanException("empty file");
         }
         AudiobookSettings settings = this.settings;
-        BookLayout.Book book = layout.find(file, root, context.siblings(), path -> accepts(settings, path, root));
+        BookLayout.Book book = layout.find(file, root, context.siblings(), path -> isPart(settings, path));
         if (!book.first().equals(file)) {
             return Optional.empty(); // a later part: the first part stands for the whole book
         }

@@ -51,7 +51,7 @@ final class BookLayout {
      * @param file     an audio file the scanner accepts
      * @param root     the library root
      * @param siblings the other entries of the file's folder
-     * @param isAudio  which paths are parts (the scanner's own {@code accepts})
+     * @param isAudio  which paths are parts (the scanner's extensions, dot-files left out)
      */
     Book find(Path file, Path root, List<Path> siblings, Predicate<Path> isAudio) {
         Path folder = file.getParent();

@@ -33,20 +33,6 @@ final class FileNames {
         return name == null ? "" : name.toString();
     }
 
-    /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Book.m4b"). */
-    static boolean isHidden(Path file, Path root) {
-        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
-        if (relative == null) {
-            return false;
-        }
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static int compareNatural(String a, String b) {
         int i = 0;
         int j = 0;

@@ -135,18 +135,7 @@ public class ComicScanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return settings.accepts(FileNames.extension(FileNames.name(file))) && !isHidden(file, root);
-    }
-
-    /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Saga 001.cbz"). */
-    private static boolean isHidden(Path file, Path root) {
-        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return settings.accepts(FileNames.extension(FileNames.name(file)));
     }
 
     @Override

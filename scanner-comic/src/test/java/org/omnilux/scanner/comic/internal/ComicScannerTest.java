@@ -81,14 +81,12 @@ class ComicScannerTest {
     }
 
     @Test
-    void acceptsComicArchivesThatAreNotHidden() {
+    void acceptsComicArchives() {
         assertTrue(scanner.accepts(root.resolve("Saga/Saga 001 (2012).CBZ"), root));
         assertTrue(scanner.accepts(root.resolve("Saga 001.cbr"), root));
         assertTrue(scanner.accepts(root.resolve("Saga 001.cb7"), root));
         assertFalse(scanner.accepts(root.resolve("Saga 001.zip"), root));
         assertFalse(scanner.accepts(root.resolve("Saga/ComicInfo.xml"), root));
-        assertFalse(scanner.accepts(root.resolve("Saga/._Saga 001.cbz"), root));
-        assertFalse(scanner.accepts(root.resolve(".Trash/Saga 001.cbz"), root));
     }
 
     @Test

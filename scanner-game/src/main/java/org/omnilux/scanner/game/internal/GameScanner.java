@@ -137,23 +137,12 @@ public class GameScanner implements MediaScanner {
     public boolean accepts(Path file, Path root) {
         String extension = FileNames.extension(file);
         GameSettings settings = this.settings;
-        if (!settings.accepts(extension) || isHidden(file, root)) {
+        if (!settings.accepts(extension)) {
             return false;
         }
         // a zip outside a platform folder is as likely a download as a game
         return !ARCHIVES.contains(extension) || settings.looseArchives()
                 || settings.platformByFolders(file, root).isPresent();
-    }
-
-    /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Game.sfc"). */
-    private static boolean isHidden(Path file, Path root) {
-        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -102,19 +102,7 @@ public class MovieScanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        String name = FileNames.name(file);
-        return settings.accepts(FileNames.extension(name)) && !isHidden(file, root);
-    }
-
-    /** Dot-files and anything in a dot-folder below the root (".Trash", macOS "._Movie.mkv"). */
-    private static boolean isHidden(Path file, Path root) {
-        Path relative = root != null && file.startsWith(root) ? root.relativize(file) : file.getFileName();
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return settings.accepts(FileNames.extension(FileNames.name(file)));
     }
 
     @Override

@@ -51,13 +51,11 @@ class MovieScannerTest {
     }
 
     @Test
-    void acceptsVideoFilesThatAreNotHidden() {
+    void acceptsVideoFiles() {
         assertTrue(scanner.accepts(root.resolve("Heat (1995)/Heat (1995).MKV"), root));
         assertTrue(scanner.accepts(root.resolve("Heat.1995.mp4"), root));
         assertFalse(scanner.accepts(root.resolve("Heat (1995)/Heat (1995).srt"), root));
         assertFalse(scanner.accepts(root.resolve("Heat (1995)/Heat (1995).iso"), root));
-        assertFalse(scanner.accepts(root.resolve("Heat (1995)/._Heat (1995).mkv"), root));
-        assertFalse(scanner.accepts(root.resolve(".Trash/Heat (1995).mkv"), root));
         assertFalse(scanner.accepts(root.resolve("mkv"), root));
     }
 

@@ -116,7 +116,7 @@ public class MusicScanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return settings.accepts(FileNames.extension(FileNames.name(file))) && !FileNames.isHidden(file, root);
+        return settings.accepts(FileNames.extension(FileNames.name(file)));
     }
 
     @Override

@@ -54,13 +54,11 @@ class TvScannerTest {
     }
 
     @Test
-    void acceptsVideoFilesThatAreNotHidden() {
+    void acceptsVideoFiles() {
         assertTrue(scanner.accepts(root.resolve("Lost/Season 1/Lost - S01E01.MKV"), root));
         assertTrue(scanner.accepts(root.resolve("lost.s01e01.ts"), root));
         assertFalse(scanner.accepts(root.resolve("Lost/Season 1/Lost - S01E01.nfo"), root));
         assertFalse(scanner.accepts(root.resolve("Lost/Season 1/Lost - S01E01.srt"), root));
-        assertFalse(scanner.accepts(root.resolve("Lost/Season 1/._Lost - S01E01.mkv"), root));
-        assertFalse(scanner.accepts(root.resolve("Lost/.actors/x.mkv"), root));
         assertFalse(scanner.accepts(root.resolve("mkv"), root));
     }
 
