@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A CBR (or any archive libarchive reads: RAR 4/5, tar…) through the {@code bsdtar} program of libarchive
@@ -34,13 +36,23 @@ final class BsdtarComicArchive implements ComicArchive {
     @Override
     public List<String> entryNames() throws IOException {
         byte[] listing = run(List.of(bsdtar, "-tf", file.toString()), Limits.MAX_LISTING_BYTES, "the entry list");
-        List<String> names = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String line : new String(listing, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isEmpty() && !line.endsWith("/")) {
-                names.add(line);
+            if (!line.isEmpty()) {
+                lines.add(line);
             }
-            if (names.size() > Limits.MAX_ENTRIES) {
+            if (lines.size() > Limits.MAX_ENTRIES) {
                 throw new IOException("more than " + Limits.MAX_ENTRIES + " entries");
+            }
+        }
+        // a tar folder is listed with its trailing slash, a RAR folder without: a name others lie below is a folder
+        TreeSet<String> sorted = new TreeSet<>(lines);
+        List<String> names = new ArrayList<>();
+        for (String line : lines) {
+            String next = sorted.ceiling(line + "/"); // the first name that could lie below this one
+            boolean folder = line.endsWith("/") || next != null && next.startsWith(line + "/");
+            if (!folder) {
+                names.add(line);
             }
         }
         return names;
@@ -156,8 +168,11 @@ final class BsdtarComicArchive implements ComicArchive {
         } catch (IOException e) {
             // no message then
         }
-        // "bsdtar: Error opening archive: Unrecognized archive format" → drop the program name
-        text = text.replaceFirst("^bsdtar: ", "").replace('\n', ' ');
+        // "bsdtar: Error opening archive: Unrecognized archive format" → drop the program name, and the last line
+        // "Error exit delayed from previous errors." bsdtar adds after any error, which says nothing of the file
+        text = text.lines().map(line -> line.replaceFirst("^bsdtar: ", "").strip())
+                .filter(line -> !line.isEmpty() && !line.equals("Error exit delayed from previous errors."))
+                .collect(Collectors.joining("; "));
         return text.isEmpty() ? "bsdtar failed with exit code " + exit : text;
     }
 

@@ -238,6 +238,94 @@ class ComicScannerTest {
     }
 
     @Test
+    void readsACbrAsTheSameCbz() throws Exception {
+        requireBsdtar();
+        byte[] cover = jpeg(Color.RED);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("ComicInfo.xml", utf8(COMIC_INFO));
+        entries.put("Saga 007/", null); // folders have entries of their own in a RAR made by WinRAR
+        entries.put("Saga 007/Saga 007 - p02.jpg", jpeg(Color.GREEN));
+        entries.put("Saga 007/Saga 007 - p01.jpg", cover);
+        entries.put("Saga 007/Saga 007 - p10.jpg", jpeg(Color.BLUE));
+        Path cbr = RarFixtures.write(root.resolve("Saga/whatever.cbr"), entries);
+        entries.put("Saga 007/", new byte[0]);
+        Path cbz = zip(root.resolve("Saga/whatever.cbz"), entries);
+
+        MediaRecord record = recognise(cbr);
+        MediaRecord same = recognise(cbz);
+
+        assertEquals("cbr", record.container);
+        assertEquals("The Will", record.title);
+        assertEquals(2012, record.year);
+        assertEquals(Map.of("series", "Saga", "issueNumber", "7", "volume", 2, "writer", "Brian K. Vaughan",
+                "publisher", "Image", "pageCount", 24), record.metadata);
+        assertArrayEquals(cover, record.posterImage, "the first page in natural order");
+        assertEquals(same.title, record.title);
+        assertEquals(same.year, record.year);
+        assertEquals(same.metadata, record.metadata);
+        assertArrayEquals(same.posterImage, record.posterImage);
+    }
+
+    @Test
+    void aCbrWithoutComicInfoIsToldByItsNameAndPages() throws Exception {
+        requireBsdtar();
+        byte[] cover = jpeg(Color.YELLOW);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("10.jpg", jpeg(Color.BLUE));
+        entries.put("2.jpg", jpeg(Color.GREEN));
+        entries.put("1.jpg", cover);
+        entries.put("credits.txt", utf8("scanned by nobody"));
+        Path file = RarFixtures.write(root.resolve("Saga 001 (2012).cbr"), entries);
+
+        MediaRecord record = recognise(file);
+
+        assertEquals("Saga #1", record.title);
+        assertEquals(2012, record.year);
+        assertEquals("cbr", record.container);
+        assertEquals(Map.of("series", "Saga", "issueNumber", "1", "pageCount", 3), record.metadata);
+        assertArrayEquals(cover, record.posterImage);
+    }
+
+    @Test
+    void aRarFolderIsNeitherAPageNorTheCover() throws Exception {
+        requireBsdtar();
+        byte[] cover = png(Color.RED);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("Saga 002.jpg/", null); // listed by bsdtar as "Saga 002.jpg", and first in natural order
+        entries.put("Saga 002.jpg/02.png", png(Color.BLUE));
+        entries.put("Saga 002.jpg/01.png", cover);
+        Path file = RarFixtures.write(root.resolve("Saga 002.cbr"), entries);
+
+        MediaRecord record = recognise(file);
+
+        assertEquals(2, record.metadata.get("pageCount"));
+        assertArrayEquals(cover, record.posterImage);
+        assertEquals(List.of("Saga 002.jpg/02.png", "Saga 002.jpg/01.png"),
+                new BsdtarComicArchive("bsdtar", file, Duration.ofSeconds(30)).entryNames());
+    }
+
+    @Test
+    void aTruncatedCbrFailsWithBsdtarsReason() throws Exception {
+        requireBsdtar();
+        byte[] last = png(Color.BLUE);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("ComicInfo.xml", utf8(COMIC_INFO));
+        entries.put("01.png", png(Color.RED));
+        entries.put("02.png", last);
+        byte[] bytes = RarFixtures.rar(entries);
+        // cut halfway through the last page: the cover and the ComicInfo before it are whole
+        int endBlock = 7;
+        Path truncated = Files.write(root.resolve("Saga 005.cbr"),
+                Arrays.copyOf(bytes, bytes.length - endBlock - last.length / 2));
+
+        MediaScanException e = assertThrows(MediaScanException.class, () -> recognise(truncated));
+
+        assertTrue(e.getMessage().matches(
+                "not a readable cbr archive: Truncated input file \\(needed \\d+ bytes, only \\d+ available\\)"),
+                e.getMessage());
+    }
+
+    @Test
     void aGarbageCbrFailsWithBsdtarsReason() throws Exception {
         requireBsdtar();
         Path file = Files.writeString(root.resolve("Garbage 001.cbr"), "this is not an archive ".repeat(100));
@@ -341,7 +429,7 @@ class ComicScannerTest {
 
     // ---- fixtures, generated here and never committed
 
-    private static void requireBsdtar() throws InterruptedException {
+    static void requireBsdtar() throws InterruptedException {
         try {
             Process process = new ProcessBuilder("bsdtar", "--version").redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
@@ -352,13 +440,21 @@ class ComicScannerTest {
     }
 
     static byte[] png(Color color) throws IOException {
+        return image(color, "png");
+    }
+
+    static byte[] jpeg(Color color) throws IOException {
+        return image(color, "jpg");
+    }
+
+    private static byte[] image(Color color, String format) throws IOException {
         BufferedImage image = new BufferedImage(16, 24, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
         g.fillRect(0, 0, 16, 24);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        assertTrue(ImageIO.write(image, format, out), "no " + format + " writer");
         return out.toByteArray();
     }
 
