@@ -29,6 +29,8 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.TagException;
 import org.jaudiotagger.tag.TagNotFoundException;
+import org.jaudiotagger.tag.TagTextField;
+import org.jaudiotagger.tag.asf.AsfTag;
 import org.jaudiotagger.tag.id3.AbstractID3v2Frame;
 import org.jaudiotagger.tag.id3.AbstractID3v2Tag;
 import org.jaudiotagger.tag.id3.ID3v11Tag;
@@ -38,6 +40,8 @@ import org.jaudiotagger.tag.id3.ID3v23Tag;
 import org.jaudiotagger.tag.id3.ID3v24Tag;
 import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyTextInfo;
 import org.jaudiotagger.tag.images.Artwork;
+import org.jaudiotagger.tag.wav.WavInfoTag;
+import org.jaudiotagger.tag.wav.WavTag;
 
 /**
  * Reads the tags of an audio file with jaudiotagger: ID3v1/v2 (mp3), Vorbis comments (flac, ogg, and opus through
@@ -49,7 +53,8 @@ import org.jaudiotagger.tag.images.Artwork;
  * the scanner has no use for; a file they do not take is read with {@code AudioFileIO.read}.
  *
  * <p>Never throws: a file jaudiotagger cannot parse (bogus frame lengths, truncation, a format it does not
- * know) yields a {@link Result} that says so, and the caller decides what the file is worth.
+ * know) yields a {@link Result} that says so, and the caller decides what the file is worth. A WAV or AIFF file
+ * with a chunk longer than the file is not given to jaudiotagger at all ({@link ChunkLengths}).
  *
  * <p>Thread-safe: jaudiotagger's readers keep no state between files.
  */
@@ -87,6 +92,20 @@ final class TagReader {
         }
     }
 
+    /** WAV and AIFF: their chunk lengths are checked ({@link ChunkLengths}) before jaudiotagger reads them. */
+    private static final Set<String> CHUNKED_FORMATS = Set.of("wav", "aif", "aiff", "aifc");
+    /**
+     * ffmpeg's wav muxer writes the track ({@code 3/12}) as the INFO entry IPRT, which jaudiotagger 3.0.1 knows only
+     * as an unmapped Qobuz field; its TRACK is ITRK.
+     */
+    private static final String WAV_INFO_TRACK = "IPRT";
+    /**
+     * ffmpeg's asf muxer has no mapping for the date and writes it as an attribute of that name, where Windows Media
+     * Player writes WM/Year (jaudiotagger's YEAR): a WMA that ffmpeg tagged, or made from an mp3 or FLAC, has its
+     * year there.
+     */
+    private static final String ASF_FFMPEG_DATE = "date";
+
     /** Larger files (a few exist: day-long recordings) are described by ffprobe's tags, which read only the head. */
     static final long MAX_TAG_READ_BYTES = 1L << 30;
 
@@ -108,7 +127,8 @@ final class TagReader {
             return new Result(null, null); // not a failure: ffprobe's tags will do
         }
         try {
-            if ((size >= 0 ? size : Files.size(file)) > MAX_TAG_READ_BYTES) {
+            long length = size >= 0 ? size : Files.size(file);
+            if (length > MAX_TAG_READ_BYTES) {
                 // jaudiotagger may walk a whole file looking for audio frames: past this size ffprobe's tags do
                 return new Result(null, "too large to read its tags with jaudiotagger");
             }
@@ -126,12 +146,23 @@ final class TagReader {
                             streams(flac.header(), extension));
                 }
             }
+            boolean chunked = CHUNKED_FORMATS.contains(extension);
+            if (chunked) {
+                String problem = ChunkLengths.problem(file);
+                if (problem != null) {
+                    return new Result(null, problem);
+                }
+            }
             AudioFile audio = AudioFileIO.read(file.toFile());
             Tag tag = audio.getTag();
+            AudioHeader header = audio.getAudioHeader();
             return new Result(tag == null ? AudioTags.NONE : fromTag(tag, "jaudiotagger", withCover), null,
-                    streams(audio.getAudioHeader(), extension));
+                    chunked && audioPastTheEnd(header, length) ? null : streams(header, extension));
         } catch (Exception | StackOverflowError e) {
             return new Result(null, describe(e));
+        } catch (AssertionError e) {
+            // jaudiotagger checks some ASF object lengths with assert, which fires with assertions on (-ea, tests)
+            return new Result(null, "malformed: jaudiotagger's consistency check failed");
         } catch (OutOfMemoryError e) {
             // a hostile length field makes jaudiotagger ask for a huge buffer; the allocation failed, nothing is held
             return new Result(null, "a tag claims an impossible size");
@@ -202,12 +233,43 @@ final class TagReader {
     }
 
     static AudioTags fromTag(Tag tag, String source, boolean withCover) {
+        String track = first(tag, FieldKey.TRACK);
+        if (track == null && tag instanceof WavTag wav) {
+            track = infoEntry(wav, WAV_INFO_TRACK);
+        }
+        String year = first(tag, FieldKey.YEAR);
+        if (year == null && tag instanceof AsfTag) {
+            year = first(tag, ASF_FFMPEG_DATE);
+        }
         return new AudioTags(source,
                 firstText(tag, FieldKey.TITLE), firstText(tag, FieldKey.ARTIST),
                 firstText(tag, FieldKey.ALBUM_ARTIST), firstText(tag, FieldKey.ALBUM),
-                first(tag, FieldKey.TRACK), first(tag, FieldKey.TRACK_TOTAL),
-                first(tag, FieldKey.DISC_NO), first(tag, FieldKey.YEAR), all(tag, FieldKey.GENRE),
+                track, first(tag, FieldKey.TRACK_TOTAL),
+                first(tag, FieldKey.DISC_NO), year, all(tag, FieldKey.GENRE),
                 withCover ? cover(tag) : null);
+    }
+
+    /** An INFO entry that jaudiotagger maps to no field, or {@code null}. */
+    private static String infoEntry(WavTag wav, String id) {
+        WavInfoTag info = wav.getInfoTag();
+        if (info == null) {
+            return null;
+        }
+        for (TagTextField field : info.getUnrecognisedFields()) {
+            if (id.equals(field.getId())) {
+                return value(field.getContent());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the audio the header of a WAV or AIFF file announces runs past the end of the file, as in a cut copy:
+     * jaudiotagger's duration is the header's claim, ffprobe measures what there is.
+     */
+    private static boolean audioPastTheEnd(AudioHeader header, long fileSize) {
+        Long end = header == null ? null : header.getAudioDataEndPosition();
+        return end != null && end > fileSize;
     }
 
     /**
@@ -334,6 +396,15 @@ final class TagReader {
             return value(tag.getFirst(key));
         } catch (RuntimeException e) {
             return null; // KeyNotFoundException, UnsupportedOperationException: the format has no such field
+        }
+    }
+
+    /** A field by the format's own id. */
+    private static String first(Tag tag, String id) {
+        try {
+            return value(tag.getFirst(id));
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

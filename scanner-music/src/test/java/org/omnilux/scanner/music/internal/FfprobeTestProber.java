@@ -46,7 +46,9 @@ final class FfprobeTestProber implements MediaProber {
             if (f.matches()) {
                 String key = f.group(1);
                 if (key.equals("duration")) {
-                    result.durationSeconds = Double.valueOf(f.group(2));
+                    result.durationSeconds = number(f.group(2)) == null ? null : Double.valueOf(f.group(2));
+                } else if (key.equals("bit_rate")) {
+                    result.bitRate = number(f.group(2)) == null ? null : Long.valueOf(f.group(2));
                 } else if (key.equals("format_name")) {
                     result.container = f.group(2).split(",")[0];
                 } else if (key.startsWith("tags.")) {
@@ -75,5 +77,10 @@ final class FfprobeTestProber implements MediaProber {
             throw new ProbeException("no format");
         }
         return result;
+    }
+
+    /** {@code null} for ffprobe's {@code N/A}, a value it cannot tell (the duration of a cut ADTS stream). */
+    private static String number(String value) {
+        return value.isEmpty() || value.equals("N/A") ? null : value;
     }
 }

@@ -40,7 +40,7 @@ import org.omnilux.scanner.testkit.TestConfigurations;
  */
 class MusicScannerTest {
 
-    private static final List<String> FULL_TAGS = List.of("title=Harder Better", "artist=Daft Punk",
+    static final List<String> FULL_TAGS = List.of("title=Harder Better", "artist=Daft Punk",
             "album_artist=Daft Punk", "album=Discovery", "track=3/14", "disc=1/2", "date=2001-03-12",
             "genre=Electronic;House");
 
