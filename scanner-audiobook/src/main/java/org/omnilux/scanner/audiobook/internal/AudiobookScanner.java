@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * book: its record has the path of that part, the duration is the sum of every part's probed duration, and the
  * chapters are one per part — titled by the part's title tag, else its file name — with cumulative start and
  * end. Every other part answers {@link Optional#empty()}, so the book is counted once in the library and its
- * statistics (the size shown is the first part's). A part that cannot be probed is left out of the sum and the
- * chapters; an empty part is reported as a job error of its own; a first part that cannot be read fails the book.
+ * statistics (the size shown is the first part's). The parts are probed once per folder and the probes shared
+ * by its files. A part that cannot be read is left out of the sum and the chapters and reported as a job error
+ * of its own; a first part that cannot be read fails the book.
  * The core re-reads the first part only when that file changes, so a part added later shows after the first
  * part changes or the book is re-added.
  *
@@ -87,6 +89,9 @@ public class AudiobookScanner implements MediaScanner {
     private static final Pattern GROUPING_SERIES = Pattern.compile(
             "^(.+?)(?:\\s*#\\s*|,?\\s+(?:book|vol\\.?|volume|part)\\s*)(\\d{1,3}(?:\\.\\d{1,2})?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECIMAL = Pattern.compile("^\\s*#?\\s*(\\d{1,3}(?:\\.\\d{1,2})?)\\b.*$");
+
+    /** The element ids ID3 tools give {@code CHAP} frames ({@code ch0}, {@code chp1}, {@code CH02}, {@code chap3}). */
+    private static final Pattern ELEMENT_ID = Pattern.compile("^(?i)ch(?:a?p)?\\d+$");
 
     private static final Pattern GENERIC_FILE_NAME = Pattern.compile(
             "^[\\W\\d_]*$|^(?i)(audio\\s*book|book|full|complete|unabridged|(part|track|cd|disc)\\s*\\d*)$");
@@ -154,12 +159,23 @@ public class AudiobookScanner implements MediaScanner {
         }
         AudiobookSettings settings = this.settings;
         BookLayout.Book book = layout.find(file, root, context.siblings(), path -> isPart(settings, path));
+        Map<Path, PartProbe> partProbes = book.isSingleFile() ? Map.of() : partProbes(context, book, settings);
         if (!book.first().equals(file)) {
-            return Optional.empty(); // a later part: the first part stands for the whole book
+            // a later part: the first part stands for the whole book. One that cannot be read is left out of the
+            // book, and says so here, as a job error of its own, rather than make the book shorter in silence.
+            PartProbe own = partProbes.get(file);
+            if (own != null && own.failure() != null) {
+                throw new MediaScanException(own.failure());
+            }
+            return Optional.empty();
         }
         BookTagReader.Result read = tagReader.read(file);
-        ProbeResult probe = probe(context, file, read.failure());
-        BookTags tags = read.tags() != null ? read.tags() : BookTagReader.fromProbeTags(probe.tags);
+        ProbeResult probe = book.isSingleFile() ? probe(context, file, read.failure())
+                : firstPart(partProbes.get(file), read.failure());
+        // ffprobe's container tags complete jaudiotagger's: it lists the free-form MP4 keys ffmpeg writes
+        // (-movflags use_metadata_tags) and ID3 TXXX frames such as mvnm, which jaudiotagger reads as nothing
+        BookTags probeTags = BookTagReader.fromProbeTags(probe.tags);
+        BookTags tags = read.tags() != null ? read.tags().orElse(probeTags) : probeTags;
         ParsedBook name = parseName(book, file, root);
 
         MediaRecord record = new MediaRecord();
@@ -172,7 +188,7 @@ public class AudiobookScanner implements MediaScanner {
             chapters = ownChapters(probe);
         } else {
             chapters = new ArrayList<>();
-            record.durationSeconds = partChapters(context, book, probe, chapters);
+            record.durationSeconds = partChapters(context, book, partProbes, chapters);
         }
         Map<String, Object> metadata = record.metadata;
         putIfPresent(metadata, "author", firstNonNull(tags.artist(), tags.albumArtist(), name.author()));
@@ -232,38 +248,86 @@ public class AudiobookScanner implements MediaScanner {
         return result;
     }
 
+    /**
+     * The file's chapter marks as a player needs them, which is not always how files hold them: in playing order
+     * (ID3 {@code CHAP} frames may be stored in any order), within the audio (a mark past its end is dropped, one
+     * running past it ends with it), and titled ("Chapter 3" when the mark has no title, or only the element id
+     * such as {@code ch2} that ffmpeg reports for an ID3 chapter without a {@code TIT2}).
+     */
     private static List<Map<String, Object>> ownChapters(ProbeResult probe) {
         List<Map<String, Object>> chapters = new ArrayList<>();
         if (probe.chapters == null) {
             return chapters;
         }
-        for (Chapter chapter : probe.chapters) {
-            chapters.add(chapter(chapter.title, chapter.start, chapter.end));
+        Double duration = probe.durationSeconds == null || probe.durationSeconds.isNaN() ? null
+                : probe.durationSeconds;
+        List<Chapter> ordered = new ArrayList<>(probe.chapters);
+        ordered.sort(Comparator.comparingDouble((Chapter c) -> c.start).thenComparingDouble(c -> c.end));
+        for (Chapter chapter : ordered) {
+            if (duration != null && chapter.start >= duration) {
+                continue;
+            }
+            double end = duration == null ? chapter.end : Math.min(chapter.end, duration);
+            String title = BookTagReader.value(chapter.title);
+            if (title == null || ELEMENT_ID.matcher(title).matches()) {
+                title = "Chapter " + (chapters.size() + 1);
+            }
+            chapters.add(chapter(title, chapter.start, end));
         }
         return chapters;
     }
 
-    /** Probes every part, fills one chapter per part and returns the total duration. */
-    private static Double partChapters(ScanContext context, BookLayout.Book book, ProbeResult firstProbe,
+    /** Whether a part could be read: its probe, else why not. */
+    private record PartProbe(ProbeResult result, String failure) {
+    }
+
+    /**
+     * Probes every part of a book once for the folder: the first part needs them all for the duration and the
+     * chapters, and each later part needs its own to report it when it cannot be read.
+     */
+    private static Map<Path, PartProbe> partProbes(ScanContext context, BookLayout.Book book,
+            AudiobookSettings settings) {
+        return context.perFolder("parts " + settings.extensions(), entries -> {
+            Map<Path, PartProbe> probes = new LinkedHashMap<>();
+            for (Path part : book.parts()) {
+                if (context.isCancelled()) {
+                    break; // the first part notices and fails; nothing uses a cancelled scan's values
+                }
+                try {
+                    ProbeResult probe = context.prober().probe(part);
+                    boolean audio = probe != null && probe.audio != null && !probe.audio.isEmpty();
+                    probes.put(part, new PartProbe(audio ? probe : null,
+                            audio ? null : "not an audio file: it has no audio stream"));
+                } catch (ProbeException e) {
+                    probes.put(part, new PartProbe(null, "not a readable audio file: " + e.getMessage()));
+                }
+            }
+            return Map.copyOf(probes);
+        });
+    }
+
+    private static ProbeResult firstPart(PartProbe probe, String tagFailure) throws MediaScanException {
+        if (probe == null) {
+            throw new MediaScanException("scan cancelled");
+        }
+        if (probe.failure() != null) {
+            throw new MediaScanException(probe.failure() + (tagFailure == null ? "" : "; tags: " + tagFailure));
+        }
+        return probe.result();
+    }
+
+    /** Fills one chapter per readable part and returns the total duration. */
+    private static Double partChapters(ScanContext context, BookLayout.Book book, Map<Path, PartProbe> probes,
             List<Map<String, Object>> chapters) throws MediaScanException {
         double position = 0;
         for (Path part : book.parts()) {
             if (context.isCancelled()) {
                 throw new MediaScanException("scan cancelled");
             }
-            ProbeResult probe;
-            if (part.equals(book.first())) {
-                probe = firstProbe;
-            } else {
-                try {
-                    probe = context.prober().probe(part);
-                } catch (ProbeException e) {
-                    continue; // an unreadable part is left out rather than failing the whole book
-                }
-            }
-            if (probe == null || probe.durationSeconds == null || probe.durationSeconds.isNaN()
-                    || probe.audio == null || probe.audio.isEmpty()) {
-                continue;
+            PartProbe read = probes.get(part);
+            ProbeResult probe = read == null ? null : read.result();
+            if (probe == null || probe.durationSeconds == null || probe.durationSeconds.isNaN()) {
+                continue; // an unreadable part is left out rather than failing the whole book; it reports itself
             }
             String title = BookTagReader.value(probe.tags == null ? null : probe.tags.get("title"));
             if (title == null) {

@@ -15,4 +15,17 @@ record BookTags(String title, String album, String artist, String albumArtist, S
 
     static final BookTags NONE = new BookTags(null, null, null, null, null, null, null, null, null, null, null, null,
             null);
+
+    /** These fields, each missing one taken from {@code other}. */
+    BookTags orElse(BookTags other) {
+        return new BookTags(or(title, other.title), or(album, other.album), or(artist, other.artist),
+                or(albumArtist, other.albumArtist), or(composer, other.composer), or(narrator, other.narrator),
+                or(series, other.series), or(seriesPart, other.seriesPart), or(movement, other.movement),
+                or(movementNo, other.movementNo), or(grouping, other.grouping), or(date, other.date),
+                cover != null ? cover : other.cover);
+    }
+
+    private static String or(String value, String other) {
+        return value != null ? value : other;
+    }
 }
