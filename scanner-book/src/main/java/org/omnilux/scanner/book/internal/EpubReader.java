@@ -36,10 +36,19 @@ final class EpubReader {
             if (zip.size() > Limits.MAX_ZIP_ENTRIES) {
                 throw new MediaScanException("not a readable EPUB: " + zip.size() + " entries");
             }
-            String opfPath = findOpf(zip);
-            ZipEntry opfEntry = opfPath == null ? null : zip.getEntry(opfPath);
+            String named = opfNamedByContainer(zip);
+            String opfPath = named;
+            ZipEntry opfEntry = named == null ? null : zip.getEntry(named);
             if (opfEntry == null) {
-                throw new MediaScanException("not a readable EPUB: no OPF package document");
+                // no container.xml (a sloppy packer), or one naming a file the zip lacks (Content.opf for
+                // content.opf, packed on a case-insensitive file system): the book's only OPF is its OPF
+                opfPath = onlyOpf(zip);
+                opfEntry = opfPath == null ? null : zip.getEntry(opfPath);
+            }
+            if (opfEntry == null) {
+                throw new MediaScanException(named == null ? "not a readable EPUB: no OPF package document"
+                        : "not a readable EPUB: META-INF/container.xml names " + shortened(named)
+                                + ", which is not in the book");
             }
             Document opf = SafeXml.parse(read(zip, opfEntry, Limits.MAX_XML_BYTES, "the OPF package document"));
             BookInfo info = new BookInfo();
@@ -56,8 +65,8 @@ final class EpubReader {
         }
     }
 
-    /** The OPF named by container.xml; without one (a sloppy packer), the single {@code .opf} of the zip. */
-    private static String findOpf(ZipFile zip) throws IOException {
+    /** @return the OPF path container.xml names, or {@code null} without a container.xml or a rootfile in it */
+    private static String opfNamedByContainer(ZipFile zip) throws IOException {
         ZipEntry container = zip.getEntry("META-INF/container.xml");
         if (container != null) {
             Document document = SafeXml.parse(read(zip, container, Limits.MAX_XML_BYTES, "META-INF/container.xml"));
@@ -70,13 +79,21 @@ final class EpubReader {
                 }
                 first = first == null ? path : first;
             }
-            if (first != null) {
-                return first;
-            }
+            return first;
         }
+        return null;
+    }
+
+    /** @return the single {@code .opf} of the zip, or {@code null} when it holds none or several */
+    private static String onlyOpf(ZipFile zip) {
         List<String> opfs = zip.stream().map(ZipEntry::getName)
                 .filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".opf")).limit(2).toList();
         return opfs.size() == 1 ? opfs.get(0) : null;
+    }
+
+    /** A path from the book goes into a message: a hostile container.xml must not make it megabytes long. */
+    private static String shortened(String path) {
+        return path.length() <= 200 ? path : path.substring(0, 200) + "…";
     }
 
     private static void readMetadata(Element metadata, BookInfo info) {
@@ -122,6 +139,7 @@ final class EpubReader {
     }
 
     private static String isbn(Element metadata, Map<String, Map<String, String>> refinements) {
+        String declared = null;
         String loose = null;
         for (Element identifier : SafeXml.children(metadata, "identifier")) {
             String value = SafeXml.text(identifier);
@@ -134,12 +152,21 @@ final class EpubReader {
                 continue;
             }
             if ((scheme != null && scheme.toLowerCase(Locale.ROOT).contains("isbn")) || Isbn.hasPrefix(value)) {
-                return isbn;
+                declared = preferred(declared, isbn);
+            } else {
+                // a bare 10/13-digit value with a valid check digit: most likely an ISBN, but a declared one wins
+                loose = preferred(loose, isbn);
             }
-            // a bare 10/13-digit value with a valid check digit: most likely an ISBN, but a declared one wins
-            loose = loose == null ? isbn : loose;
         }
-        return loose;
+        return declared != null ? declared : loose;
+    }
+
+    /**
+     * Of two ISBNs the ISBN-13 (books often carry both forms of the same edition, and the 13-digit one is what
+     * catalogues use since 2007), else the first.
+     */
+    private static String preferred(String current, String candidate) {
+        return current == null || current.length() == 10 && candidate.length() == 13 ? candidate : current;
     }
 
     private static void readSeries(Element metadata, Map<String, Map<String, String>> refinements, BookInfo info) {

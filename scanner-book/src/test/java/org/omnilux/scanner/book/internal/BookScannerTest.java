@@ -195,7 +195,8 @@ class BookScannerTest {
 
         MediaScanException e = assertThrows(MediaScanException.class, () -> recognise(file));
 
-        assertEquals("not a readable EPUB: no OPF package document", e.getMessage());
+        assertEquals("not a readable EPUB: META-INF/container.xml names OEBPS/missing.opf, which is not in the book",
+                e.getMessage());
     }
 
     @Test
