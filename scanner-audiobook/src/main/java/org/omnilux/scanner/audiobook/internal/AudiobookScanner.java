@@ -43,8 +43,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * chapters are one per part — titled by the part's title tag, else its file name — with cumulative start and
  * end. Every other part answers {@link Optional#empty()}, so the book is counted once in the library and its
  * statistics (the size shown is the first part's). The parts are probed once per folder and the probes shared
- * by its files. A part that cannot be read is left out of the sum and the chapters and reported as a job error
- * of its own; a first part that cannot be read fails the book.
+ * by its files (the first part probes those in other disc folders itself). A part that cannot be read is left
+ * out of the sum and the chapters and reported as a job error of its own; a first part that cannot be read fails
+ * the book.
  * The core re-reads the first part only when that file changes, so a part added later shows after the first
  * part changes or the book is re-added.
  *
@@ -159,7 +160,7 @@ public class AudiobookScanner implements MediaScanner {
         }
         AudiobookSettings settings = this.settings;
         BookLayout.Book book = layout.find(file, root, context.siblings(), path -> isPart(settings, path));
-        Map<Path, PartProbe> partProbes = book.isSingleFile() ? Map.of() : partProbes(context, book, settings);
+        Map<Path, PartProbe> partProbes = book.isSingleFile() ? Map.of() : folderProbes(context, book, settings);
         if (!book.first().equals(file)) {
             // a later part: the first part stands for the whole book. One that cannot be read is left out of the
             // book, and says so here, as a job error of its own, rather than make the book shorter in silence.
@@ -168,6 +169,9 @@ public class AudiobookScanner implements MediaScanner {
                 throw new MediaScanException(own.failure());
             }
             return Optional.empty();
+        }
+        if (!book.isSingleFile()) {
+            partProbes = allProbes(context, book, partProbes);
         }
         BookTagReader.Result read = tagReader.read(file);
         ProbeResult probe = book.isSingleFile() ? probe(context, file, read.failure())
@@ -282,28 +286,49 @@ public class AudiobookScanner implements MediaScanner {
     }
 
     /**
-     * Probes every part of a book once for the folder: the first part needs them all for the duration and the
-     * chapters, and each later part needs its own to report it when it cannot be read.
+     * The probes of the book's parts in the asking file's folder, made once for the folder and shared by its files:
+     * each later part needs its own, to report it when it cannot be read, and the first part needs them all. Only
+     * this folder's parts: a book in disc folders (CD1, CD2…) would otherwise be probed whole once per disc.
      */
-    private static Map<Path, PartProbe> partProbes(ScanContext context, BookLayout.Book book,
+    private static Map<Path, PartProbe> folderProbes(ScanContext context, BookLayout.Book book,
             AudiobookSettings settings) {
+        Path folder = context.file().getParent();
         return context.perFolder("parts " + settings.extensions(), entries -> {
             Map<Path, PartProbe> probes = new LinkedHashMap<>();
             for (Path part : book.parts()) {
                 if (context.isCancelled()) {
                     break; // the first part notices and fails; nothing uses a cancelled scan's values
                 }
-                try {
-                    ProbeResult probe = context.prober().probe(part);
-                    boolean audio = probe != null && probe.audio != null && !probe.audio.isEmpty();
-                    probes.put(part, new PartProbe(audio ? probe : null,
-                            audio ? null : "not an audio file: it has no audio stream"));
-                } catch (ProbeException e) {
-                    probes.put(part, new PartProbe(null, "not a readable audio file: " + e.getMessage()));
+                if (folder.equals(part.getParent())) {
+                    probes.put(part, probePart(context, part));
                 }
             }
             return Map.copyOf(probes);
         });
+    }
+
+    /** Every part's probe, for the first part: its folder's from {@code inFolder}, other disc folders' probed here. */
+    private static Map<Path, PartProbe> allProbes(ScanContext context, BookLayout.Book book,
+            Map<Path, PartProbe> inFolder) {
+        Map<Path, PartProbe> probes = new LinkedHashMap<>();
+        for (Path part : book.parts()) {
+            if (context.isCancelled()) {
+                break;
+            }
+            PartProbe known = inFolder.get(part);
+            probes.put(part, known != null ? known : probePart(context, part));
+        }
+        return probes;
+    }
+
+    private static PartProbe probePart(ScanContext context, Path part) {
+        try {
+            ProbeResult probe = context.prober().probe(part);
+            boolean audio = probe != null && probe.audio != null && !probe.audio.isEmpty();
+            return new PartProbe(audio ? probe : null, audio ? null : "not an audio file: it has no audio stream");
+        } catch (ProbeException e) {
+            return new PartProbe(null, "not a readable audio file: " + e.getMessage());
+        }
     }
 
     private static ProbeResult firstPart(PartProbe probe, String tagFailure) throws MediaScanException {

@@ -269,12 +269,21 @@ class AudiobookRealFilesTest {
         Path cd10 = Ffmpeg.tone(book.resolve("CD10/Track 1.mp3"), 0.5, List.of("title=Ithaca"), "-c:a", MP3,
                 "-id3v2_version", "3");
 
-        MediaRecord record = recognise(cd1);
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        MediaProber counting = f -> {
+            probes.incrementAndGet();
+            return ffprobe.probe(f);
+        };
+
+        MediaRecord record = scanner.recognise(new TestContext(cd1, root, counting)).orElseThrow();
 
         assertEquals("The Odyssey", record.title);
         assertEquals(List.of("Telemachus", "Calypso", "Ithaca"), titles(record), "CD2 before CD10");
-        assertEquals(Optional.empty(), scanner.recognise(context(cd2)));
-        assertEquals(Optional.empty(), scanner.recognise(context(cd10)));
+        assertEquals(3, probes.getAndSet(0), "each part once");
+        assertEquals(Optional.empty(), scanner.recognise(new TestContext(cd2, root, counting)));
+        assertEquals(Optional.empty(), scanner.recognise(new TestContext(cd10, root, counting)));
+        // a later disc probes its own part, not the whole book again
+        assertEquals(2, probes.get());
     }
 
     @Test
