@@ -32,6 +32,7 @@ final class CartridgeHeaders {
      * iNES / NES 2.0 ({@code .nes}): 16 bytes, {@code NES<EOF>} magic. iNES has no title; the region is the TV
      * system: NES 2.0 byte 12 ({@code NTSC}, {@code PAL}, {@code NTSC, PAL}, {@code Dendy}), iNES 1.0 byte 9 bit 0
      * only when set ({@code PAL}: the bit is left clear by most dumps whatever their region, so clear says nothing).
+     * Archaic headers (see {@link #archaicInes}) say nothing beyond the magic.
      */
     static HeaderInfo nes(RomFile rom) throws IOException, MediaScanException {
         byte[] h = require(rom, 0, 16, Platform.NES);
@@ -40,7 +41,9 @@ final class CartridgeHeaders {
         }
         boolean nes2 = (h[7] & 0x0C) == 0x08;
         String region;
-        if (nes2) {
+        if (archaicInes(h)) {
+            region = null;
+        } else if (nes2) {
             region = switch (h[12] & 0x03) {
                 case 0 -> "NTSC";
                 case 1 -> "PAL";
@@ -58,11 +61,26 @@ final class CartridgeHeaders {
         if (!Bytes.matches(h, 0, INES_MAGIC) || h.length < 16) {
             return -1;
         }
+        if (archaicInes(h)) {
+            return (h[6] & 0xF0) >> 4;
+        }
         int mapper = (h[6] & 0xF0) >> 4 | (h[7] & 0xF0);
         if ((h[7] & 0x0C) == 0x08) {
             mapper |= (h[8] & 0x0F) << 8;
         }
         return mapper;
+    }
+
+    /**
+     * Old dumps carry a ripper's signature in bytes 7–15 ({@code DiskDude!}, {@code demiforce}), which would read
+     * as a PAL flag and a mapper's high nibble. As the NESdev wiki advises, a header is archaic (only bytes 4–6
+     * count) unless it is NES 2.0 or bytes 12–15 are zero.
+     */
+    private static boolean archaicInes(byte[] h) {
+        if ((h[7] & 0x0C) == 0x08) {
+            return false;
+        }
+        return (h[7] & 0x0C) != 0 || h[12] != 0 || h[13] != 0 || h[14] != 0 || h[15] != 0;
     }
 
     /**
@@ -93,7 +111,8 @@ final class CartridgeHeaders {
             }
         }
         if (best == null) {
-            for (long base : new long[] {0x7FC0, 0xFFC0}) {
+            // ExHiROM too: fan translations of ExHiROM games (Tales of Phantasia) seldom fix the checksum
+            for (long base : new long[] {0x7FC0, 0xFFC0, 0x40FFC0}) {
                 byte[] h = rom.read(copier + base, 0x20);
                 boolean mapModeFits = h.length == 0x20 && (h[0x15] & 0xE0) == 0x20
                         && ((h[0x15] & 0x01) == 1) == (base != 0x7FC0);

@@ -2,12 +2,12 @@ package org.omnilux.scanner.game.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,22 +93,65 @@ final class DiscSets {
         }
     }
 
-    /** @return {@code true} when the list names {@code file} (by path, or by name when the path does not match) */
+    /**
+     * The file an entry of a list stands for: the entry's path, else a file of the entry's name in the list's own
+     * folder, in any case. Lists written on Windows name their files in other case ({@code CRASH.BIN} for
+     * {@code Crash.bin}) or by the absolute path they had there ({@code C:\Games\Crash.bin}); emulators then
+     * look next to the list, and so does the scanner.
+     *
+     * @return the file, or {@code null} when there is none
+     */
+    static Path find(Path list, String entry) {
+        Path resolved = resolve(list, entry);
+        if (resolved != null && Files.isRegularFile(resolved)) {
+            return resolved;
+        }
+        Path folder = list.getParent();
+        String name = entryName(entry);
+        if (folder == null || name.isEmpty()) {
+            return null;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                f -> FileNames.name(f).equalsIgnoreCase(name) && Files.isRegularFile(f))) {
+            for (Path match : files) {
+                return match;
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable folder holds nothing we could use
+        }
+        return null;
+    }
+
+    /**
+     * @return {@code true} when the list names {@code file}: by path, or by name (in any case) when the entry's
+     *         folder is the file's, or when the entry's path leads nowhere and the file lies next to the list (see
+     *         {@link #find})
+     */
     static boolean names(Path list, List<String> entries, Path file) {
-        String fileName = FileNames.name(file).toLowerCase(Locale.ROOT);
+        String fileName = FileNames.name(file);
         for (String entry : entries) {
             Path resolved = resolve(list, entry);
             if (resolved != null && resolved.equals(file)) {
                 return true;
             }
-            String entryName = entry.replace('\\', '/');
-            entryName = entryName.substring(entryName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (entryName.equals(fileName) && resolved != null && resolved.getParent() != null
-                    && resolved.getParent().equals(file.getParent())) {
+            if (!entryName(entry).equalsIgnoreCase(fileName)) {
+                continue;
+            }
+            if (resolved != null && resolved.getParent() != null && resolved.getParent().equals(file.getParent())) {
+                return true;
+            }
+            if (file.getParent() != null && file.getParent().equals(list.getParent())
+                    && (resolved == null || !Files.exists(resolved))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The last part of an entry's path, with {@code /} or {@code \} separators. */
+    private static String entryName(String entry) {
+        String normalised = entry.replace('\\', '/');
+        return normalised.substring(normalised.lastIndexOf('/') + 1);
     }
 
     private static String readSmall(Path file) {

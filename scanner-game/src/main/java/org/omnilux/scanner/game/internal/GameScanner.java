@@ -277,8 +277,8 @@ public class GameScanner implements MediaScanner {
         if (entries.isEmpty()) {
             throw new MediaScanException("the " + kind + " names no " + (extension.equals("m3u") ? "disc" : "track file"));
         }
-        Path first = DiscSets.resolve(file, entries.get(0));
-        if (first == null || !Files.isRegularFile(first)) {
+        Path first = DiscSets.find(file, entries.get(0));
+        if (first == null) {
             throw new MediaScanException("the " + kind + " names " + entries.get(0) + ", which is missing");
         }
         return depth < 2 ? dataFile(first, FileNames.extension(first), depth + 1) : first;

@@ -30,13 +30,17 @@ final class Roms {
      * bytes and its complement, optionally behind a 512-byte copier header.
      */
     static byte[] snes(String title, int destination, int size, boolean hiRom, boolean copierHeader) {
+        return snes(title, destination, size, hiRom ? 0xFFC0 : 0x7FC0, hiRom ? 0x31 : 0x20, copierHeader);
+    }
+
+    /** As above, with the header at {@code base} (ExHiROM: 0x40FFC0) and the given map mode byte. */
+    static byte[] snes(String title, int destination, int size, int base, int mapMode, boolean copierHeader) {
         byte[] rom = new byte[size];
         Arrays.fill(rom, (byte) 0x5A);
-        int base = hiRom ? 0xFFC0 : 0x7FC0;
         byte[] name = Arrays.copyOf(title.getBytes(StandardCharsets.ISO_8859_1), 21);
         Arrays.fill(name, title.length(), 21, (byte) ' ');
         put(rom, base, name);
-        rom[base + 0x15] = (byte) (hiRom ? 0x31 : 0x20);
+        rom[base + 0x15] = (byte) mapMode;
         rom[base + 0x17] = 0x09;
         rom[base + 0x19] = (byte) destination;
         rom[base + 0x1C] = (byte) 0xFF;
