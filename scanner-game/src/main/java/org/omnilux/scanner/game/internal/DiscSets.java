@@ -94,19 +94,21 @@ final class DiscSets {
     }
 
     /**
-     * The file an entry of a list stands for: the entry's path, else a file of the entry's name in the list's own
-     * folder, in any case. Lists written on Windows name their files in other case ({@code CRASH.BIN} for
+     * The file an entry of a list stands for: the entry's path when it lies in the list's folder or below, else a
+     * file of the entry's name in the list's own folder, in any case. Lists written on Windows name their files in other case ({@code CRASH.BIN} for
      * {@code Crash.bin}) or by the absolute path they had there ({@code C:\Games\Crash.bin}); emulators then
      * look next to the list, and so does the scanner.
      *
      * @return the file, or {@code null} when there is none
      */
     static Path find(Path list, String entry) {
+        Path folder = list.getParent();
         Path resolved = resolve(list, entry);
-        if (resolved != null && Files.isRegularFile(resolved)) {
+        // never out of the list's own folder: a list that names /etc/passwd or ../../secret.bin is not followed out
+        // of the library (its name is still looked for next to the list, as for a Windows path)
+        if (resolved != null && folder != null && resolved.startsWith(folder) && Files.isRegularFile(resolved)) {
             return resolved;
         }
-        Path folder = list.getParent();
         String name = entryName(entry);
         if (folder == null || name.isEmpty()) {
             return null;

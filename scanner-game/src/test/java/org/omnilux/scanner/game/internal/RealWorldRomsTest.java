@@ -1,6 +1,7 @@
 package org.omnilux.scanner.game.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -234,6 +235,25 @@ class RealWorldRomsTest {
         assertEquals(1, games.size(), games.toString());
         assertEquals("Spyro the Dragon", games.get(0).title);
         assertEquals("SCUS-94228", recognise(cue).orElseThrow().metadata.get("serial"));
+    }
+
+    @Test
+    void aCueOrPlaylistNamingAFileOutsideItsFolderIsNotFollowed() throws Exception {
+        // a real data track, but outside the sheet's folder: in the parent of the library root, and by absolute path
+        Path outside = Files.write(root.getParent().resolve(root.getFileName() + "-outside.bin"),
+                playStationTrack("SCUS_942.28"));
+        try {
+            Path up = writeText("psx/Up (USA).cue", "FILE \"../../" + outside.getFileName()
+                    + "\" BINARY\r\n  TRACK 01 MODE2/2352\r\n");
+            Path absolute = writeText("psx/Absolute (USA).m3u", outside + "\n");
+
+            MediaScanException e = assertThrows(MediaScanException.class, () -> recognise(up));
+            assertEquals("the cue sheet names ../../" + outside.getFileName() + ", which is missing", e.getMessage());
+            e = assertThrows(MediaScanException.class, () -> recognise(absolute));
+            assertEquals("the playlist names " + outside + ", which is missing", e.getMessage());
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     @Test
