@@ -26,7 +26,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>EPUB 2/3 metadata comes from the package document (title, authors, publisher, ISBN, language, date, series,
  * cover); PDF metadata from the document information, with the page count and the first page rendered as the
  * cover (PDFBox); FB2 from its {@code title-info}/{@code publish-info}; MOBI, AZW and AZW3 from their MOBI and
- * EXTH headers ({@link MobiReader}: full name, authors, publisher, ISBN, language, date, cover). TXT and DjVu files
+ * EXTH headers ({@link MobiReader}: full name, authors, publisher, ISBN, language, date, cover). A zipped FB2
+ * ({@code .fb2.zip}, one book per zip) is read as its FB2 and taken whenever {@code fb2} is. TXT and DjVu files
  * are listed with what their names say ({@code Author - Title (Year).txt}). Whatever a file lacks, its name fills
  * in. No audio or video: the prober is never called, the container is the book format.
  *
@@ -48,7 +49,8 @@ public class BookScanner implements MediaScanner {
                     + "file scanned.")
     public @interface Config {
         @AttributeDefinition(name = "Extensions", description = "File name extensions of e-books, separated by "
-                + "commas; formats without a reader of their own are listed by their names")
+                + "commas; formats without a reader of their own are listed by their names; fb2 takes zipped FB2 "
+                + "books (.fb2.zip) too")
         String[] extensions() default BookSettings.DEFAULT_EXTENSIONS;
 
         @AttributeDefinition(name = "Covers", description = "Read covers from the books: the EPUB, FB2 and MOBI "
@@ -101,13 +103,17 @@ public class BookScanner implements MediaScanner {
 
     @Override
     public boolean accepts(Path file, Path root) {
-        return settings.accepts(FileNames.extension(FileNames.name(file)));
+        // a zipped FB2 goes with fb2: the descriptor has no dotted extensions, and a zip of anything else is no book
+        return settings.accepts(FileNames.isZippedFb2(FileNames.name(file)) ? "fb2"
+                : FileNames.extension(FileNames.name(file)));
     }
 
     @Override
     public Optional<MediaRecord> recognise(ScanContext context) throws MediaScanException {
         Path file = context.file();
-        String extension = FileNames.extension(FileNames.name(file));
+        boolean zippedFb2 = FileNames.isZippedFb2(FileNames.name(file));
+        // a zipped FB2 has its book's format as container, as a plain one: fb2 (its path shows the zip)
+        String extension = zippedFb2 ? "fb2" : FileNames.extension(FileNames.name(file));
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
@@ -115,7 +121,7 @@ public class BookScanner implements MediaScanner {
         BookInfo info = switch (extension) {
             case "epub" -> epubReader.read(file);
             case "pdf" -> pdfReader.read(file, covers);
-            case "fb2" -> fb2Reader.read(file);
+            case "fb2" -> zippedFb2 ? fb2Reader.readZipped(file) : fb2Reader.read(file);
             case "mobi", "azw", "azw3" -> mobiReader.read(file, covers);
             default -> new BookInfo();
         };

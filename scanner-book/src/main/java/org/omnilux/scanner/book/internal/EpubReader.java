@@ -1,10 +1,8 @@
 package org.omnilux.scanner.book.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +30,7 @@ final class EpubReader {
     private static final String OPF_MEDIA_TYPE = "application/oebps-package+xml";
 
     BookInfo read(Path file) throws MediaScanException {
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            if (zip.size() > Limits.MAX_ZIP_ENTRIES) {
-                throw new MediaScanException("not a readable EPUB: " + zip.size() + " entries");
-            }
+        try (ZipFile zip = BookZips.open(file)) {
             String named = opfNamedByContainer(zip);
             String opfPath = named;
             ZipEntry opfEntry = named == null ? null : zip.getEntry(named);
@@ -50,7 +45,8 @@ final class EpubReader {
                         : "not a readable EPUB: META-INF/container.xml names " + shortened(named)
                                 + ", which is not in the book");
             }
-            Document opf = SafeXml.parse(read(zip, opfEntry, Limits.MAX_XML_BYTES, "the OPF package document"));
+            Document opf = SafeXml.parse(
+                    BookZips.read(zip, opfEntry, Limits.MAX_XML_BYTES, "the OPF package document"));
             BookInfo info = new BookInfo();
             Element root = opf.getDocumentElement();
             Element metadata = SafeXml.child(root, "metadata");
@@ -69,7 +65,8 @@ final class EpubReader {
     private static String opfNamedByContainer(ZipFile zip) throws IOException {
         ZipEntry container = zip.getEntry("META-INF/container.xml");
         if (container != null) {
-            Document document = SafeXml.parse(read(zip, container, Limits.MAX_XML_BYTES, "META-INF/container.xml"));
+            Document document = SafeXml.parse(
+                    BookZips.read(zip, container, Limits.MAX_XML_BYTES, "META-INF/container.xml"));
             String first = null;
             for (Element rootfile : SafeXml.descendants(document.getDocumentElement(), "rootfile")) {
                 String path = SafeXml.attribute(rootfile, "full-path");
@@ -242,7 +239,7 @@ final class EpubReader {
             return null;
         }
         try {
-            return read(zip, entry, Limits.MAX_COVER_BYTES, "the cover");
+            return BookZips.read(zip, entry, Limits.MAX_COVER_BYTES, "the cover");
         } catch (Limits.TooLargeException e) {
             return null; // a book with an absurd cover is still a book
         }
@@ -322,11 +319,5 @@ final class EpubReader {
             }
         }
         return String.join("/", parts);
-    }
-
-    private static byte[] read(ZipFile zip, ZipEntry entry, int max, String what) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return Limits.readBounded(in, max, what);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.omnilux.scanner.book.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -25,7 +26,7 @@ final class Limits {
     static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        TooLargeException(String what, int max) {
+        TooLargeException(String what, long max) {
             super(what + " is larger than " + max / (1024 * 1024) + " MB");
         }
     }
@@ -41,5 +42,52 @@ final class Limits {
             throw new TooLargeException(what, max);
         }
         return bytes;
+    }
+
+    /**
+     * A stream that gives at most {@code max} bytes of {@code in}, for a parser that reads as it goes.
+     *
+     * @return a stream that throws {@link TooLargeException} when {@code in} holds more than {@code max} bytes
+     */
+    static InputStream bounded(InputStream in, long max, String what) {
+        return new FilterInputStream(in) {
+            private long left = max;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                // one byte past the bound is asked for, so that a stream of exactly max bytes is no error
+                int n = in.read(b, off, (int) Math.min(len, left + 1));
+                if (n > 0) {
+                    left -= n;
+                    if (left < 0) {
+                        throw new TooLargeException(what, max);
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                if (n <= 0) {
+                    return 0;
+                }
+                // skipped bytes count like read ones: read and dropped
+                return Math.max(read(new byte[(int) Math.min(n, 8192)]), 0);
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
     }
 }

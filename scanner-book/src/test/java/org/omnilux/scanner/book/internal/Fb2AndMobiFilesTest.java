@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 
@@ -33,29 +32,7 @@ class Fb2AndMobiFilesTest {
     @Test
     void aWindows1251Fb2WithItsCoverInABinary() throws Exception {
         byte[] cover = Fixtures.png(20, 30, Color.MAGENTA);
-        // base64 wrapped at 76 characters with CRLF, as most FB2 writers do
-        String base64 = Base64.getMimeEncoder().encodeToString(cover);
-        String xml = """
-                <?xml version="1.0" encoding="windows-1251"?>
-                <FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:xlink="http://www.w3.org/1999/xlink">
-                 <description>
-                  <title-info>
-                   <genre>sf</genre>
-                   <author><first-name>Аркадий</first-name><last-name>Стругацкий</last-name></author>
-                   <author><first-name>Борис</first-name><last-name>Стругацкий</last-name></author>
-                   <book-title>Пикник на обочине</book-title>
-                   <coverpage><image xlink:href="#cover.jpg"/></coverpage>
-                   <lang>ru</lang>
-                   <sequence name="Миры братьев Стругацких" number="12"/>
-                  </title-info>
-                  <document-info><program-used>FictionBook Editor 2.6</program-used></document-info>
-                  <publish-info><publisher>АСТ</publisher><year>2015</year></publish-info>
-                 </description>
-                 <body><section><p>Рэдрик Шухарт, 23 года, холост.</p></section></body>
-                 <binary id="cover.jpg" content-type="image/jpeg">%s</binary>
-                </FictionBook>
-                """.formatted(base64);
-        Path file = Files.write(root.resolve("strugackie_piknik.fb2"), xml.getBytes(Charset.forName("windows-1251")));
+        Path file = Files.write(root.resolve("strugackie_piknik.fb2"), Fixtures.piknikFb2(cover));
 
         MediaRecord record = recognise(file);
 
@@ -87,9 +64,13 @@ class Fb2AndMobiFilesTest {
     }
 
     @Test
-    void aZippedFb2IsNotClaimed() {
-        // .fb2.zip is how many libraries ship FB2; the scanner does not open zips of them (yet): not accepted
-        assertFalse(scanner.accepts(root.resolve("Strugatsky - Piknik.fb2.zip"), root));
+    void aZippedFb2IsClaimedAndAZipOfAnythingElseIsNot() {
+        // .fb2.zip is how many libraries ship FB2 (ZippedFb2FilesTest reads them); any other zip is no book
+        assertTrue(scanner.accepts(root.resolve("Strugatsky - Piknik.fb2.zip"), root));
+        assertTrue(scanner.accepts(root.resolve("STRUGATSKY/PIKNIK.FB2.ZIP"), root));
+        assertFalse(scanner.accepts(root.resolve("Strugatsky - Piknik.zip"), root));
+        assertFalse(scanner.accepts(root.resolve("Dune.epub.zip"), root));
+        assertFalse(scanner.accepts(root.resolve(".fb2.zip"), root));
     }
 
     @Test
