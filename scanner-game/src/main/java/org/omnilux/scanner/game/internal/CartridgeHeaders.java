@@ -102,7 +102,7 @@ final class CartridgeHeaders {
             }
             int complement = Bytes.u16le(h, 0x1C);
             int checksum = Bytes.u16le(h, 0x1E);
-            boolean mapModeFits = (h[0x15] & 0xE0) == 0x20 && ((h[0x15] & 0x01) == 1) == (base != 0x7FC0);
+            boolean mapModeFits = snesMapModeFits(h[0x15], base);
             if (complement + checksum == 0xFFFF && (mapModeFits || best == null)) {
                 best = h;
                 if (mapModeFits) {
@@ -114,9 +114,7 @@ final class CartridgeHeaders {
             // ExHiROM too: fan translations of ExHiROM games (Tales of Phantasia) seldom fix the checksum
             for (long base : new long[] {0x7FC0, 0xFFC0, 0x40FFC0}) {
                 byte[] h = rom.read(copier + base, 0x20);
-                boolean mapModeFits = h.length == 0x20 && (h[0x15] & 0xE0) == 0x20
-                        && ((h[0x15] & 0x01) == 1) == (base != 0x7FC0);
-                if (mapModeFits && Bytes.text(h, 0, 21, true) != null) {
+                if (h.length == 0x20 && snesMapModeFits(h[0x15], base) && Bytes.text(h, 0, 21, true) != null) {
                     best = h;
                     break;
                 }
@@ -127,6 +125,23 @@ final class CartridgeHeaders {
         }
         return new HeaderInfo(null, Bytes.text(best, 0, 21, true), null,
                 Regions.fromSnesDestination(best[0x19] & 0xFF), null);
+    }
+
+    /**
+     * Whether a map mode byte ({@code 001smmmm}) puts the header where it was found. The low nibble is the memory
+     * map, and its bit 0 is not "HiROM": SA-1 (3) and S-DD1 (2) boards are LoROM, SPC7110 (A) is HiROM.
+     */
+    private static boolean snesMapModeFits(byte mode, long base) {
+        if ((mode & 0xE0) != 0x20) {
+            return false;
+        }
+        long location = switch (mode & 0x0F) {
+            case 0x0, 0x2, 0x3 -> 0x7FC0;
+            case 0x1, 0xA -> 0xFFC0;
+            case 0x5 -> 0x40FFC0;
+            default -> -1;
+        };
+        return location == base;
     }
 
     /**

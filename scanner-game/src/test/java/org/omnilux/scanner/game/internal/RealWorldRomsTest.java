@@ -83,6 +83,17 @@ class RealWorldRomsTest {
         assertEquals("TALES OF PHANTASIA", record.metadata.get("internalTitle"));
     }
 
+    @Test
+    void sa1TranslationPatchWithAStaleChecksum() throws Exception {
+        // SA-1 boards (map mode 0x23) are LoROM although bit 0 of their map mode is set
+        byte[] rom = Roms.snes("SUPER MARIO RPG", 0x01, 4 * 1024 * 1024, 0x7FC0, 0x23, false);
+        rom[0x7FC0 + 0x1E] ^= 0x55;
+
+        MediaRecord record = recognise(write("Super Mario RPG (USA) [T+Fre].sfc", rom)).orElseThrow();
+
+        assertEquals("SUPER MARIO RPG", record.metadata.get("internalTitle"));
+    }
+
     // --- Nintendo 64 ---
 
     @ParameterizedTest(name = "{1} bytes in a .{0} file")
