@@ -43,8 +43,8 @@ final class PdfReader {
     private static final Pattern JUNK_TITLE = Pattern.compile(
             "(?i)^(untitled.*|microsoft (word|powerpoint) - .*|document\\d*|.*\\.(docx?|pdf|tex|dvi|indd|qxd|rtf|odt))$");
 
-    /** How far a pixel may stray from the first one's colour, per channel, on a page still taken as blank. */
-    private static final int BLANK_TOLERANCE = 8;
+    /** The darkest a channel of a pixel may be on a page still taken as blank paper. */
+    private static final int PAPER = 0xE0;
 
     private static final String DC = "http://purl.org/dc/elements/1.1/";
 
@@ -158,17 +158,17 @@ final class PdfReader {
         }
     }
 
-    /** One flat colour, give or take a little scanner noise: an empty first page, a blank scanned leaf. */
+    /**
+     * Nothing but light paper, give or take scanner noise: an empty first page, a blank scanned leaf. A page of one
+     * dark or bright colour is not blank: it may well be the cover.
+     */
     static boolean isBlank(BufferedImage image) {
         int width = image.getWidth();
         int[] row = new int[width];
-        int first = image.getRGB(0, 0);
         for (int y = 0; y < image.getHeight(); y++) {
             image.getRGB(0, y, width, 1, row, 0, width);
             for (int rgb : row) {
-                if (Math.abs((rgb >> 16 & 0xFF) - (first >> 16 & 0xFF)) > BLANK_TOLERANCE
-                        || Math.abs((rgb >> 8 & 0xFF) - (first >> 8 & 0xFF)) > BLANK_TOLERANCE
-                        || Math.abs((rgb & 0xFF) - (first & 0xFF)) > BLANK_TOLERANCE) {
+                if ((rgb >> 16 & 0xFF) < PAPER || (rgb >> 8 & 0xFF) < PAPER || (rgb & 0xFF) < PAPER) {
                     return false;
                 }
             }

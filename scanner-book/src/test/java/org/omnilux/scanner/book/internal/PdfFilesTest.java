@@ -185,7 +185,7 @@ class PdfFilesTest {
     }
 
     @Test
-    void aPageIsBlankOnlyWhenNothingButScannerNoiseIsOnIt() {
+    void aPageIsBlankOnlyWhenNothingButPaperAndScannerNoiseIsOnIt() {
         BufferedImage noise = new BufferedImage(50, 70, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(7);
         for (int y = 0; y < 70; y++) {
@@ -197,6 +197,12 @@ class PdfFilesTest {
         assertTrue(PdfReader.isBlank(noise), "a blank scanned leaf");
         noise.setRGB(49, 69, new Color(200, 200, 200).getRGB());
         assertFalse(PdfReader.isBlank(noise), "one grey pixel in the last corner is something on the page");
+        BufferedImage red = new BufferedImage(50, 70, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = red.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 50, 70);
+        g.dispose();
+        assertFalse(PdfReader.isBlank(red), "a page of one bright colour may be the cover");
     }
 
     @Test
