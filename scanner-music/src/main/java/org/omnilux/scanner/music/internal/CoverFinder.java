@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * Finds an album's cover image in its folder, by the names players and rippers write (by default {@code cover},
  * {@code folder}, {@code front}, {@code album}, {@code albumart}, each as {@code .jpg}, {@code .jpeg}, {@code .png}),
  * in that order of preference. A disc folder ({@code CD2}) without a cover of its own uses the album folder's.
+ * With {@code albumart} among the names, Windows Media Player's own files count too: its
+ * {@code AlbumArt_{GUID}_Large.jpg} as {@code albumart}, its 75-pixel {@code AlbumArtSmall.jpg} after every other.
  */
 final class CoverFinder {
 
@@ -23,8 +25,15 @@ final class CoverFinder {
     private static final Pattern DISC_FOLDER = Pattern.compile("^(?:cd|disc|disk|dvd)\\s*[-_]?\\s*\\d{1,2}\\b.*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** Windows Media Player's large cover: {@code AlbumArt_{} and a GUID, {@code }_Large.jpg}. */
+    private static final Pattern WMP_LARGE = Pattern.compile("albumart_\\{[0-9a-f-]{36}}_large\\.jpg");
+    private static final String WMP_LARGE_EXAMPLE = "albumart_{00000000-0000-0000-0000-000000000000}_large.jpg";
+    private static final String WMP_ALBUM_ART = "albumart";
+
     /** lower-case file name to its preference, 0 the best; looked up once per entry of the folder */
     private final Map<String, Integer> ranks = new HashMap<>();
+    /** the rank of WMP's large cover (that of {@code albumart.jpg}), or {@code null} when albumart is not wanted */
+    private final Integer wmpLargeRank;
     private final int longestName;
     /** the key of a folder's cover among the scan's per-folder values: other names, another key */
     final String folderKey;
@@ -38,6 +47,13 @@ final class CoverFinder {
                 ranks.putIfAbsent(name, ranks.size());
                 longest = Math.max(longest, name.length());
             }
+        }
+        if (baseNames.contains(WMP_ALBUM_ART)) {
+            wmpLargeRank = ranks.get(WMP_ALBUM_ART + "." + EXTENSIONS.get(0));
+            ranks.putIfAbsent("albumartsmall.jpg", ranks.size());
+            longest = Math.max(longest, WMP_LARGE_EXAMPLE.length());
+        } else {
+            wmpLargeRank = null;
         }
         this.longestName = longest;
         this.folderKey = "org.omnilux.scanner.music.cover " + baseNames;
@@ -84,7 +100,11 @@ final class CoverFinder {
             if (start < 0) {
                 continue; // a track, most likely: longer than any cover name
             }
-            Integer rank = ranks.get(path.substring(start).toLowerCase(Locale.ROOT));
+            String name = path.substring(start).toLowerCase(Locale.ROOT);
+            Integer rank = ranks.get(name);
+            if (rank == null && wmpLargeRank != null && WMP_LARGE.matcher(name).matches()) {
+                rank = wmpLargeRank;
+            }
             if (rank != null && rank < bestRank) {
                 best = candidate;
                 bestRank = rank;

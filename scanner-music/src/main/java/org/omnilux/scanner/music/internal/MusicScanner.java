@@ -62,7 +62,9 @@ public class MusicScanner implements MediaScanner {
         String[] extensions() default MusicSettings.DEFAULT_EXTENSIONS;
 
         @AttributeDefinition(name = "Cover image names", description = "Names without extension (.jpg, .jpeg, "
-                + ".png) of album cover images in an album folder, the preferred first, separated by commas")
+                + ".png) of album cover images in an album folder, the preferred first, separated by commas; "
+                + "albumart also takes Windows Media Player's AlbumArt_{GUID}_Large.jpg, and its AlbumArtSmall.jpg "
+                + "last")
         String[] coverNames() default CoverFinder.DEFAULT_BASE_NAMES;
 
         @AttributeDefinition(name = "Embedded covers",

@@ -34,6 +34,23 @@ class CoverFinderTest {
     }
 
     @Test
+    void windowsMediaPlayersFilesCountAsAlbumArtTheSmallOneLast() {
+        CoverFinder defaults = new CoverFinder(ConfigValues.names(new String[] {CoverFinder.DEFAULT_BASE_NAMES}));
+        Path large = album.resolve("AlbumArt_{7D4D7B4C-1BB8-4C9A-8E3D-0A1F5B2C3D4E}_Large.jpg");
+        Path small = album.resolve("AlbumArtSmall.jpg");
+        List<Path> wmp = List.of(small, album.resolve("01 - Track.mp3"), large,
+                album.resolve("AlbumArt_{7D4D7B4C-1BB8-4C9A-8E3D-0A1F5B2C3D4E}_Small.jpg"));
+
+        assertEquals(Optional.of(large), defaults.best(wmp));
+        assertEquals(Optional.of(small), defaults.best(List.of(small)));
+        assertEquals(Optional.of(album.resolve("album.png")),
+                defaults.best(List.of(large, album.resolve("album.png"))), "albumart comes after album");
+        assertEquals(Optional.of(album.resolve("front.jpg")),
+                defaults.best(List.of(small, album.resolve("front.jpg"))), "the small one after every other");
+        assertEquals(Optional.empty(), finder.best(wmp), "not without albumart among the names");
+    }
+
+    @Test
     void aBackslashIsPartOfAFileName() {
         assertEquals(Optional.empty(), finder.best(List.of(album.resolve("AC\\cover.jpg"))));
     }
