@@ -6,31 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
 import org.omnilux.api.scanner.MediaTypeDescriptor;
 import org.omnilux.api.scanner.MetadataField;
-import org.omnilux.api.scanner.ScanContext;
-import org.omnilux.scanner.testkit.TestScanContext;
 import org.omnilux.api.scanner.ScannerDescriptor;
 
-class GameScannerTest {
-
-    private final GameScanner scanner = new GameScanner();
-
-    @TempDir
-    Path root;
+class GameScannerTest extends GameFilesTest {
 
     @Test
     void describesTheGameTypeWithItsFields() {
@@ -286,38 +274,5 @@ class GameScannerTest {
             assertEquals("a", record.title, name);
             assertFalse(record.metadata.containsKey("serial"), name + ": " + record.metadata);
         }
-    }
-
-    private Optional<MediaRecord> recognise(Path file) throws MediaScanException {
-        return scanner.recognise(context(file));
-    }
-
-    /** What the core would list for a folder: every accepted file recognised, the empty answers left out. */
-    private List<MediaRecord> recogniseAll(Path folder) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> accepted = files.filter(file -> scanner.accepts(file, root)).sorted().toList();
-            List<MediaRecord> records = new java.util.ArrayList<>();
-            for (Path file : accepted) {
-                recognise(file).ifPresent(records::add);
-            }
-            return records;
-        }
-    }
-
-    private Path write(String relativePath, byte[] bytes) throws IOException {
-        Path path = root.resolve(relativePath);
-        Files.createDirectories(path.getParent());
-        return Files.write(path, bytes);
-    }
-
-    private Path writeText(String relativePath, String text) throws IOException {
-        return write(relativePath, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The core's context as a scanner sees it; its prober fails the test, since ROMs are never probed. */
-    private ScanContext context(Path file) {
-        return TestScanContext.builder(file).root(root).mediaType("game").prober(path -> {
-            throw new AssertionError("a game file must not be probed: " + path);
-        }).build();
     }
 }

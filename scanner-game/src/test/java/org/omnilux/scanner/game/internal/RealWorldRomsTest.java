@@ -7,31 +7,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.omnilux.api.scanner.MediaRecord;
 import org.omnilux.api.scanner.MediaScanException;
-import org.omnilux.api.scanner.ScanContext;
-import org.omnilux.scanner.testkit.TestScanContext;
 
 /**
  * The quirks of ROM and disc image files as users really have them (old copier dumps, the three N64 byte orders,
  * garbage in old iNES headers, CUE sheets written on Windows…), through the scanner as the core calls it.
  */
-class RealWorldRomsTest {
-
-    private final GameScanner scanner = new GameScanner();
-
-    @TempDir
-    Path root;
+class RealWorldRomsTest extends GameFilesTest {
 
     // --- Super NES ---
 
@@ -212,7 +201,7 @@ class RealWorldRomsTest {
                     INDEX 01 00:02:00
                 """);
 
-        List<MediaRecord> games = recogniseAll("psx");
+        List<MediaRecord> games = recogniseAll(root.resolve("psx"));
 
         assertEquals(1, games.size(), games.toString());
         assertEquals("Ridge Racer", games.get(0).title);
@@ -227,7 +216,7 @@ class RealWorldRomsTest {
         Path cue = writeText("psx/Crash Bandicoot (USA).cue",
                 "FILE \"CRASH BANDICOOT (USA).BIN\" BINARY\r\n  TRACK 01 MODE2/2352\r\n    INDEX 01 00:00:00\r\n");
 
-        List<MediaRecord> games = recogniseAll("psx");
+        List<MediaRecord> games = recogniseAll(root.resolve("psx"));
 
         assertEquals(1, games.size(), games.toString());
         assertEquals(Map.of("platform", "PlayStation", "region", "USA", "serial", "SCUS-94900"),
@@ -241,7 +230,7 @@ class RealWorldRomsTest {
         Path cue = writeText("psx/Spyro the Dragon (USA).cue",
                 "FILE \"C:\\Games\\PSX\\Spyro.bin\" BINARY\r\n  TRACK 01 MODE2/2352\r\n");
 
-        List<MediaRecord> games = recogniseAll("psx");
+        List<MediaRecord> games = recogniseAll(root.resolve("psx"));
 
         assertEquals(1, games.size(), games.toString());
         assertEquals("Spyro the Dragon", games.get(0).title);
@@ -272,7 +261,7 @@ class RealWorldRomsTest {
         writeDiscWithTracks("Final Fantasy IX (USA)", 1, "SLUS_012.51");
         writeDiscWithTracks("Final Fantasy IX (USA)", 2, "SLUS_012.95");
 
-        List<MediaRecord> games = recogniseAll("psx");
+        List<MediaRecord> games = recogniseAll(root.resolve("psx"));
 
         assertEquals(1, games.size(), games.toString());
         assertEquals("Final Fantasy IX", games.get(0).title);
@@ -287,7 +276,7 @@ class RealWorldRomsTest {
         writeText("psx/Final Fantasy IX (USA).m3u",
                 "Final Fantasy IX (USA) (Disc 1).cue\nFinal Fantasy IX (USA) (Disc 2).cue\n");
 
-        List<MediaRecord> games = recogniseAll("psx");
+        List<MediaRecord> games = recogniseAll(root.resolve("psx"));
 
         assertEquals(1, games.size(), games.toString());
         assertEquals("m3u", games.get(0).container);
@@ -329,35 +318,5 @@ class RealWorldRomsTest {
     private static byte[] playStationTrack(String executable) {
         return Roms.raw2352(Roms.iso9660("SYSTEM.CNF",
                 ("BOOT = cdrom:\\" + executable + ";1\r\nTCB = 4\r\n").getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private Optional<MediaRecord> recognise(Path file) throws MediaScanException {
-        return scanner.recognise(context(file));
-    }
-
-    private List<MediaRecord> recogniseAll(String folder) throws Exception {
-        try (Stream<Path> files = Files.list(root.resolve(folder))) {
-            List<MediaRecord> records = new ArrayList<>();
-            for (Path file : files.filter(f -> scanner.accepts(f, root)).sorted().toList()) {
-                recognise(file).ifPresent(records::add);
-            }
-            return records;
-        }
-    }
-
-    private Path write(String relativePath, byte[] bytes) throws IOException {
-        Path path = root.resolve(relativePath);
-        Files.createDirectories(path.getParent());
-        return Files.write(path, bytes);
-    }
-
-    private Path writeText(String relativePath, String text) throws IOException {
-        return write(relativePath, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private ScanContext context(Path file) {
-        return TestScanContext.builder(file).root(root).mediaType("game").prober(path -> {
-            throw new AssertionError("a game file must not be probed: " + path);
-        }).build();
     }
 }
