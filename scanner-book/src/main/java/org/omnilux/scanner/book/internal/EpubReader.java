@@ -42,7 +42,7 @@ final class EpubReader {
             }
             if (opfEntry == null) {
                 throw new MediaScanException(named == null ? "not a readable EPUB: no OPF package document"
-                        : "not a readable EPUB: META-INF/container.xml names " + shortened(named)
+                        : "not a readable EPUB: META-INF/container.xml names " + Limits.shortened(named, 200)
                                 + ", which is not in the book");
             }
             Document opf = SafeXml.parse(
@@ -86,11 +86,6 @@ final class EpubReader {
         List<String> opfs = zip.stream().map(ZipEntry::getName)
                 .filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".opf")).limit(2).toList();
         return opfs.size() == 1 ? opfs.get(0) : null;
-    }
-
-    /** A path from the book goes into a message: a hostile container.xml must not make it megabytes long. */
-    private static String shortened(String path) {
-        return path.length() <= 200 ? path : path.substring(0, 200) + "…";
     }
 
     private static void readMetadata(Element metadata, BookInfo info) {

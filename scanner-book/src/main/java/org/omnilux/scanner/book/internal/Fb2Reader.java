@@ -83,7 +83,8 @@ final class Fb2Reader {
             throw new MediaScanException(failure + "it holds no .fb2 book");
         }
         if (books.size() > 1) {
-            String names = String.join(", ", books.stream().limit(3).map(e -> shortened(e.getName())).toList());
+            String names = String.join(", ",
+                    books.stream().limit(3).map(e -> Limits.shortened(e.getName(), 100)).toList());
             throw new MediaScanException(failure + "it holds " + (books.size() > 3 ? "more than 3" : books.size())
                     + " .fb2 books (" + names + (books.size() > 3 ? ", …" : "") + "), one .fb2.zip is one book");
         }
@@ -95,11 +96,6 @@ final class Fb2Reader {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return !entry.isDirectory() && name.toLowerCase(Locale.ROOT).endsWith(".fb2") && !name.startsWith("._")
                 && !path.startsWith("__MACOSX/");
-    }
-
-    /** A name from the zip goes into a message: a hostile one must not make it megabytes long. */
-    private static String shortened(String name) {
-        return name.length() <= 100 ? name : name.substring(0, 100) + "…";
     }
 
     private static BookInfo read(Document document, String failure) throws MediaScanException {

@@ -90,4 +90,9 @@ final class Limits {
             }
         };
     }
+
+    /** Text from a book (a path, an entry name) goes into a message: a hostile one must not make it megabytes long. */
+    static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
 }
