@@ -110,6 +110,27 @@ final class Api {
         return node.toString();
     }
 
+    /**
+     * Waits (at most 30 s) until a scanner of {@code mediaType} is active and returns {@code /api/plugins}: health
+     * answers once the core is ready, and the framework may still be resolving a plugin of the bundles folder then.
+     */
+    JsonNode awaitScanner(String mediaType, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode plugins = null;
+        while (System.nanoTime() < deadline) {
+            plugins = get("/api/plugins", token).json();
+            for (JsonNode plugin : plugins) {
+                for (JsonNode type : plugin.path("mediaTypes")) {
+                    if (type.asText().equals(mediaType)) {
+                        return plugins;
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + mediaType + " scanner became active: " + plugins);
+    }
+
     /** Polls a scan job until it is no longer running (at most 120 s) and returns it. */
     JsonNode awaitJob(long jobId, String token) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

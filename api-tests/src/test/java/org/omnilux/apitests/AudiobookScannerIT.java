@@ -87,6 +87,7 @@ class AudiobookScannerIT {
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
+        api.awaitScanner("audiobook", admin);
     }
 
     @AfterAll

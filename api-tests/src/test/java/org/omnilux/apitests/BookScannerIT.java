@@ -71,6 +71,7 @@ class BookScannerIT {
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
+        api.awaitScanner("book", admin);
     }
 
     @AfterAll

@@ -81,6 +81,7 @@ class ComicScannerIT {
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
+        api.awaitScanner("comic", admin);
     }
 
     @AfterAll

@@ -58,6 +58,7 @@ class GameScannerIT {
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
+        api.awaitScanner("game", admin);
     }
 
     @AfterAll
@@ -71,7 +72,7 @@ class GameScannerIT {
     @Test
     @Order(1)
     void theGameScannerIsInstalled() throws Exception {
-        JsonNode plugins = awaitPlugin();
+        JsonNode plugins = api.awaitScanner("game", admin);
         JsonNode game = null;
         for (JsonNode plugin : plugins) {
             for (JsonNode type : plugin.path("mediaTypes")) {
@@ -156,19 +157,6 @@ class GameScannerIT {
         assertTrue(locked.containsAll(List.of("region", "internalTitle")), detail.toString());
 
         api.put("/api/library/files/" + id + "/metadata", admin, "{\"serial\": 5}").assertProblem(400);
-    }
-
-    private JsonNode awaitPlugin() throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        JsonNode plugins = null;
-        while (System.nanoTime() < deadline) {
-            plugins = api.get("/api/plugins", admin).json();
-            if (plugins != null && plugins.toString().contains("\"game\"")) {
-                return plugins;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the game scanner never showed up: " + plugins);
     }
 
     private static void assertMetadata(JsonNode file, String platform, String region, String serial,

@@ -79,6 +79,7 @@ class MusicScannerIT {
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
+        api.awaitScanner("music", admin);
     }
 
     @AfterAll
