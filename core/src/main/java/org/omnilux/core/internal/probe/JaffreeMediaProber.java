@@ -344,6 +344,8 @@ public final class JaffreeMediaProber implements ClosableProber {
 
         List<Stream> streams = raw.getStreams() == null ? List.of() : raw.getStreams();
         double longestStream = -1;
+        double longestAudioVideo = -1;
+        double longestOther = -1;
         Map<?, ?> firstAudioTags = null;
         for (int i = 0; i < streams.size(); i++) {
             Stream s = streams.get(i);
@@ -356,6 +358,15 @@ public final class JaffreeMediaProber implements ClosableProber {
                 continue;
             }
             Double streamDuration = ProbeNormalizer.duration(string(sd, "duration"));
+            if (streamDuration != null) {
+                boolean audioVideo = type.equals("audio")
+                        || type.equals("video") && !flag(disposition, "attached_pic");
+                if (audioVideo) {
+                    longestAudioVideo = Math.max(longestAudioVideo, streamDuration);
+                } else {
+                    longestOther = Math.max(longestOther, streamDuration);
+                }
+            }
             switch (type) {
                 case "video": {
                     if (flag(disposition, "attached_pic") || flag(disposition, "timed_thumbnails")) {
@@ -418,6 +429,18 @@ public final class JaffreeMediaProber implements ClosableProber {
         }
         if (result.durationSeconds == null && longestStream >= 0) {
             result.durationSeconds = longestStream;
+        }
+        if (result.durationSeconds != null && longestAudioVideo >= 0
+                && result.durationSeconds - longestAudioVideo > 1
+                && longestOther >= result.durationSeconds - 0.5) {
+            // the container's length is that of a chapter-title or subtitle track running past the sound and
+            // picture (an audiobook whose last chapter was cut short): what plays is the audio and video, and the
+            // bit rate ffprobe derived from the longer length is recomputed from it
+            result.durationSeconds = longestAudioVideo;
+            Long size = format.getSize();
+            if (size != null && size > 0 && longestAudioVideo > 0) {
+                result.bitRate = Math.round(size * 8 / longestAudioVideo);
+            }
         }
 
         if (raw.getChapters() != null) {

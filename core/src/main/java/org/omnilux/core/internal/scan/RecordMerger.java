@@ -75,7 +75,9 @@ final class RecordMerger {
         e.resolution = v == null ? null : clip(ProbeNormalizer.resolutionClass(v.width, v.height), 16);
         e.hdr = v == null ? null : v.hdr;
         e.tracks = p == null ? null : Json.write(tracks(p));
-        e.externalSubtitles = Json.write(subtitles(externalSubtitles));
+        // most files have none: no column beats "[]", which cost a scan a JSON write and a CLOB per file
+        List<Map<String, Object>> subtitles = subtitles(externalSubtitles);
+        e.externalSubtitles = subtitles.isEmpty() ? null : Json.write(subtitles);
         FileViews.refreshDerived(e, merged);
     }
 

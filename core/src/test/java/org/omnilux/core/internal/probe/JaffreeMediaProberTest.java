@@ -222,6 +222,21 @@ class JaffreeMediaProberTest {
         assertChapters(r);
     }
 
+    @Test
+    void chaptersRunningPastTheAudioDoNotLengthenTheBook() throws Exception {
+        ProbeResult r = prober.probe(DIR.resolve("overlong-chapters.m4b"));
+        assertEquals(1.0, r.durationSeconds, 0.05, "the audio's length, not the chapter track's 30 s");
+        long size = Files.size(DIR.resolve("overlong-chapters.m4b"));
+        assertEquals(size * 8 / r.durationSeconds, r.bitRate, size * 8 * 0.01, "bits per second of sound");
+        assertEquals(2, r.chapters.size());
+        assertEquals(30.0, r.chapters.get(1).end, 0.01, "the chapters as the file gives them");
+    }
+
+    @Test
+    void aBookWithChaptersWithinTheAudioKeepsTheContainerLength() throws Exception {
+        assertEquals(1.0, prober.probe(DIR.resolve("book.m4b")).durationSeconds, 0.05);
+    }
+
     private static void assertChapters(ProbeResult r) {
         assertEquals(2, r.chapters.size(), () -> "chapters " + r.chapters);
         assertEquals("Opening", r.chapters.get(0).title);

@@ -21,7 +21,8 @@ final class ProbeFixtures {
     static final Path DIR = Path.of("target", "probe-fixtures").toAbsolutePath();
     /** The media files both backends must read alike (the corrupt ones are in {@link #UNREADABLE}). */
     static final List<String> MEDIA = List.of("h264.mp4", "h264-subs.mkv", "hdr10-1080p.mkv", "hlg.mkv", "vp9.webm",
-            "av1.mkv", "mpeg2.ts", "mpeg2.mpg", "audio.mp3", "tagged.opus", "chapters.mkv", "book.m4b");
+            "av1.mkv", "mpeg2.ts", "mpeg2.mpg", "audio.mp3", "tagged.opus", "chapters.mkv", "book.m4b",
+            "overlong-chapters.m4b");
     static final List<String> UNREADABLE = List.of("corrupt.mp4", "truncated.mp4", "notes.txt");
 
     private static boolean generated;
@@ -48,6 +49,12 @@ final class ProbeFixtures {
         Files.writeString(meta, ";FFMETADATA1\ntitle=With Chapters\n"
                 + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=400\ntitle=Opening\n"
                 + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=400\nEND=1000\ntitle=Ending\n", StandardCharsets.UTF_8);
+
+        // the last chapter ends 29 s after the audio: the chapter-title track is longer than the sound
+        Path overlong = DIR.resolve("overlong.ffmeta");
+        Files.writeString(overlong, ";FFMETADATA1\ntitle=Cut Short\n"
+                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=500\ntitle=Opening\n"
+                + "[CHAPTER]\nTIMEBASE=1/1000\nSTART=500\nEND=30000\ntitle=Lost\n", StandardCharsets.UTF_8);
 
         String v320 = "testsrc2=size=320x240:rate=25";
         ffmpeg("h264.mp4", "-f", "lavfi", "-i", v320, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
@@ -96,6 +103,10 @@ final class ProbeFixtures {
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
         ffmpeg("book.m4b", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-i", meta.toString(),
                 "-t", "1", "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "aac", "-f", "mp4");
+        // a 1-s source rather than -t 1, which would cut the chapters to the audio as well
+        ffmpeg("overlong-chapters.m4b", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=1", "-i",
+                overlong.toString(), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
+                "-c:a", "aac", "-f", "mp4");
 
         byte[] noise = new byte[64 * 1024];
         new Random(42).nextBytes(noise);
