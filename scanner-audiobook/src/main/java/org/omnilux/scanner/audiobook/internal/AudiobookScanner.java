@@ -44,8 +44,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * end. Every other part answers {@link Optional#empty()}, so the book is counted once in the library and its
  * statistics (the size shown is the first part's). The parts are probed once per folder and the probes shared
  * by its files (the first part probes those in other disc folders itself). A part that cannot be read is left
- * out of the sum and the chapters and reported as a job error of its own; a first part that cannot be read fails
- * the book.
+ * out of the sum and the chapters and reported as a job error of its own. A first part that cannot be read still
+ * stands for the book, whose tags and stream details then come from the first part that can, and the second part
+ * reports it (a file that answers with a record cannot also be a job error); a book none of whose parts can be
+ * read fails.
  * The core re-reads the first part only when that file changes, so a part added later shows after the first
  * part changes or the book is re-added.
  *
@@ -164,18 +166,34 @@ public class AudiobookScanner implements MediaScanner {
         if (!book.first().equals(file)) {
             // a later part: the first part stands for the whole book. One that cannot be read is left out of the
             // book, and says so here, as a job error of its own, rather than make the book shorter in silence.
+            // The second part also reports an unreadable first part, which cannot report itself: it stands for
+            // the book, listed without it.
             PartProbe own = partProbes.get(file);
+            String firstFailure = file.equals(book.parts().get(1)) ? firstPartFailure(context, book, partProbes)
+                    : null;
             if (own != null && own.failure() != null) {
-                throw new MediaScanException(own.failure());
+                throw new MediaScanException(own.failure() + (firstFailure == null ? ""
+                        : "; the book's first part, " + FileNames.name(book.first()) + ", cannot be read either"));
+            }
+            if (firstFailure != null) {
+                throw new MediaScanException("the book's first part, " + FileNames.name(book.first())
+                        + ", cannot be read, and the book is listed without it: " + firstFailure);
             }
             return Optional.empty();
         }
-        if (!book.isSingleFile()) {
+        Path tagSource = file;
+        ProbeResult probe;
+        if (book.isSingleFile()) {
+            probe = null;
+        } else {
             partProbes = allProbes(context, book, partProbes);
+            tagSource = firstReadablePart(book, partProbes);
+            probe = partProbes.get(tagSource).result();
         }
-        BookTagReader.Result read = tagReader.read(file);
-        ProbeResult probe = book.isSingleFile() ? probe(context, file, read.failure())
-                : firstPart(partProbes.get(file), read.failure());
+        BookTagReader.Result read = tagReader.read(tagSource);
+        if (book.isSingleFile()) {
+            probe = probe(context, file, read.failure());
+        }
         // ffprobe's container tags complete jaudiotagger's: it lists the free-form MP4 keys ffmpeg writes
         // (-movflags use_metadata_tags) and ID3 TXXX frames such as mvnm, which jaudiotagger reads as nothing
         BookTags probeTags = BookTagReader.fromProbeTags(probe.tags);
@@ -331,14 +349,29 @@ public class AudiobookScanner implements MediaScanner {
         }
     }
 
-    private static ProbeResult firstPart(PartProbe probe, String tagFailure) throws MediaScanException {
-        if (probe == null) {
-            throw new MediaScanException("scan cancelled");
+    /**
+     * The part whose tags and stream details stand for the book: the first, else (it cannot be read) the first that
+     * can, so that one broken file does not hide the rest of the book; the record keeps the first part's path.
+     */
+    private static Path firstReadablePart(BookLayout.Book book, Map<Path, PartProbe> probes)
+            throws MediaScanException {
+        for (Path part : book.parts()) {
+            PartProbe probe = probes.get(part);
+            if (probe == null) {
+                throw new MediaScanException("scan cancelled");
+            }
+            if (probe.failure() == null) {
+                return part;
+            }
         }
-        if (probe.failure() != null) {
-            throw new MediaScanException(probe.failure() + (tagFailure == null ? "" : "; tags: " + tagFailure));
-        }
-        return probe.result();
+        throw new MediaScanException(probes.get(book.first()).failure()
+                + (book.parts().size() > 1 ? "; no other part of the book can be read either" : ""));
+    }
+
+    /** Why the book's first part cannot be read, or {@code null}: from this folder's probes, else probed here. */
+    private static String firstPartFailure(ScanContext context, BookLayout.Book book, Map<Path, PartProbe> inFolder) {
+        PartProbe first = inFolder.get(book.first());
+        return (first != null ? first : probePart(context, book.first())).failure();
     }
 
     /** Fills one chapter per readable part and returns the total duration. */

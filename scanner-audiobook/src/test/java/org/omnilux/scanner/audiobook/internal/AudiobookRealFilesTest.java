@@ -282,8 +282,9 @@ class AudiobookRealFilesTest {
         assertEquals(3, probes.getAndSet(0), "each part once");
         assertEquals(Optional.empty(), scanner.recognise(new TestContext(cd2, root, counting)));
         assertEquals(Optional.empty(), scanner.recognise(new TestContext(cd10, root, counting)));
-        // a later disc probes its own part, not the whole book again
-        assertEquals(2, probes.get());
+        // a later disc probes its own part, not the whole book again; the second part, which reports a broken
+        // first part, also probes the first when it is in another folder
+        assertEquals(3, probes.get());
     }
 
     @Test
@@ -325,15 +326,40 @@ class AudiobookRealFilesTest {
     }
 
     @Test
-    void aCorruptFirstPartFailsTheBookWithAReason() throws Exception {
+    void aCorruptFirstPartLeavesTheRestOfTheBookListedAndTheSecondPartSaysWhy() throws Exception {
         Path folder = root.resolve("Charles Dickens/Hard Times");
         Path broken = Files.write(Files.createDirectories(folder).resolve("01.mp3"), garbage(20_000));
-        Path second = Ffmpeg.tone(folder.resolve("02.mp3"), 1, List.of(), "-c:a", MP3);
+        Path second = Ffmpeg.tone(folder.resolve("02.mp3"), 1, List.of("album=Hard Times, Abridged",
+                "artist=Charles Dickens"), "-c:a", MP3);
+        Path third = Ffmpeg.tone(folder.resolve("03.mp3"), 2, List.of(), "-c:a", MP3);
+
+        MediaRecord record = recognise(broken);
+
+        assertEquals("Hard Times, Abridged", record.title, "the tags of the first part that can be read");
+        assertEquals("Charles Dickens", record.metadata.get("author"));
+        assertEquals(List.of("02", "03"), titles(record));
+        double sum = ffprobe.probe(second).durationSeconds + ffprobe.probe(third).durationSeconds;
+        assertEquals(sum, record.durationSeconds, 0.002);
+        assertEquals("mp3", record.probe.audio.get(0).codec);
+        MediaScanException e = assertThrows(MediaScanException.class, () -> scanner.recognise(context(second)),
+                "the broken first part is reported by the second, as the first answers with the book");
+        assertTrue(e.getMessage().startsWith("the book's first part, 01.mp3, cannot be read, and the book is listed"
+                + " without it: not a readable audio file: "), e.getMessage());
+        assertEquals(Optional.empty(), scanner.recognise(context(third)));
+    }
+
+    @Test
+    void aBookWhosePartsAreAllCorruptFailsWithAReason() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("Charles Dickens/Little Dorrit"));
+        Path broken = Files.write(folder.resolve("01.mp3"), garbage(20_000));
+        Path second = Files.write(folder.resolve("02.mp3"), garbage(30_000));
 
         MediaScanException e = assertThrows(MediaScanException.class, () -> scanner.recognise(context(broken)));
 
         assertTrue(e.getMessage().startsWith("not a readable audio file: "), e.getMessage());
-        assertEquals(Optional.empty(), scanner.recognise(context(second)));
+        assertTrue(e.getMessage().endsWith("; no other part of the book can be read either"), e.getMessage());
+        e = assertThrows(MediaScanException.class, () -> scanner.recognise(context(second)));
+        assertTrue(e.getMessage().endsWith("; the book's first part, 01.mp3, cannot be read either"), e.getMessage());
     }
 
     // --- music among the books; broken files ----------------------------------------------------------------------
