@@ -306,6 +306,60 @@ class RealWorldRomsTest extends GameFilesTest {
         assertEquals(region, record.metadata.get("region"));
     }
 
+    @Test
+    void saturnCueSetWithARawMode1DataTrackAndAudioTracks() throws Exception {
+        byte[] system = new byte[40 * 2048];
+        Roms.put(system, 0, "SEGA SEGASATURN SEGA ENTERPRISES".getBytes(StandardCharsets.US_ASCII));
+        Roms.put(system, 0x20, "MK-81020  V1.000".getBytes(StandardCharsets.US_ASCII));
+        java.util.Arrays.fill(system, 0x60, 0x60 + 112, (byte) ' ');
+        Roms.put(system, 0x60, "NiGHTS into Dreams...".getBytes(StandardCharsets.US_ASCII));
+        write("saturn/NiGHTS into Dreams... (USA) (Track 01).bin", Roms.raw2352Mode1(system));
+        write("saturn/NiGHTS into Dreams... (USA) (Track 02).bin", new byte[2352 * 20]);
+        write("saturn/NiGHTS into Dreams... (USA) (Track 03).bin", new byte[2352 * 20]);
+        writeText("saturn/NiGHTS into Dreams... (USA).cue", """
+                FILE "NiGHTS into Dreams... (USA) (Track 01).bin" BINARY
+                  TRACK 01 MODE1/2352
+                    INDEX 01 00:00:00
+                FILE "NiGHTS into Dreams... (USA) (Track 02).bin" BINARY
+                  TRACK 02 AUDIO
+                    INDEX 00 00:00:00
+                    INDEX 01 00:02:00
+                FILE "NiGHTS into Dreams... (USA) (Track 03).bin" BINARY
+                  TRACK 03 AUDIO
+                    INDEX 01 00:00:00
+                """);
+
+        List<MediaRecord> games = recogniseAll(root.resolve("saturn"));
+
+        assertEquals(1, games.size(), "the sheet is the game, its three bins none: " + games);
+        assertEquals("NiGHTS into Dreams...", games.get(0).title);
+        assertEquals(Map.of("platform", "Sega Saturn", "region", "USA", "serial", "MK-81020",
+                "internalTitle", "NiGHTS into Dreams..."), games.get(0).metadata);
+    }
+
+    @Test
+    void segaCdCueSetOutsideAnyPlatformFolderIsKnownByItsSystemId() throws Exception {
+        byte[] system = new byte[40 * 2048];
+        Roms.put(system, 0, "SEGADISCSYSTEM  SONICCD".getBytes(StandardCharsets.US_ASCII));
+        write("games/Sonic CD (USA) (Track 01).bin", Roms.raw2352Mode1(system));
+        write("games/Sonic CD (USA) (Track 02).bin", new byte[2352 * 20]);
+        writeText("games/Sonic CD (USA).cue", """
+                FILE "Sonic CD (USA) (Track 01).bin" BINARY
+                  TRACK 01 MODE1/2352
+                    INDEX 01 00:00:00
+                FILE "Sonic CD (USA) (Track 02).bin" BINARY
+                  TRACK 02 AUDIO
+                    INDEX 01 00:00:00
+                """);
+
+        List<MediaRecord> games = recogniseAll(root.resolve("games"));
+
+        assertEquals(1, games.size(), games.toString());
+        assertEquals("Sonic CD", games.get(0).title);
+        assertEquals("Sega CD/Mega-CD", games.get(0).metadata.get("platform"),
+                "a .cue says only \"a disc\": the data track's system id says whose");
+    }
+
     private void writeDiscWithTracks(String set, int disc, String executable) throws IOException {
         String base = set + " (Disc " + disc + ")";
         write("psx/" + base + " (Track 01).bin", playStationTrack(executable));

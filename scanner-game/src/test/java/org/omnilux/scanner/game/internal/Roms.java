@@ -243,6 +243,22 @@ final class Roms {
         return raw;
     }
 
+    /**
+     * The same image with raw Mode 1 sectors, as Sega CD and Saturn BINs hold their data track: sync pattern,
+     * address and mode 1, then the 2048 bytes of user data, and (zeroed) error correction.
+     */
+    static byte[] raw2352Mode1(byte[] iso) {
+        byte[] raw = raw2352(iso);
+        for (int s = 0; s < iso.length / 2048; s++) {
+            int at = s * 2352;
+            raw[at + 15] = 1;
+            java.util.Arrays.fill(raw, at + 16, at + 24, (byte) 0); // no subheader in Mode 1
+            System.arraycopy(iso, s * 2048, raw, at + 16, 2048);
+            java.util.Arrays.fill(raw, at + 16 + 2048, at + 2352, (byte) 0);
+        }
+        return raw;
+    }
+
     private static byte bcd(int value) {
         return (byte) ((value / 10) << 4 | (value % 10));
     }
