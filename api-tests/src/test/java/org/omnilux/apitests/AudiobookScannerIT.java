@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,10 +77,29 @@ class AudiobookScannerIT {
                 "-id3v2_version", "0", verne.resolve("10 - The Wager.mp3").toString());
         Files.copy(cover, verne.resolve("cover.jpg"));
 
+        // its one chapter runs 29 s past its 1 s of audio, and so does its chapter-title track
+        Path overlong = Files.writeString(fixtures.resolve("overlong.txt"), """
+                ;FFMETADATA1
+                [CHAPTER]
+                TIMEBASE=1/1000
+                START=0
+                END=30000
+                title=Kelsier
+                """);
         Path mistborn = books.resolve("Brandon Sanderson/Mistborn/1.5 - The Eleventh Metal.m4b");
         Files.createDirectories(mistborn.getParent());
-        TestFiles.ffmpeg("-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac", "-map_metadata", "-1", "-f", "ipod",
-                mistborn.toString());
+        TestFiles.ffmpeg("-f", "lavfi", "-i", "sine=duration=1", "-i", overlong.toString(), "-map", "0",
+                "-map_chapters", "1", "-c:a", "aac", "-map_metadata", "-1", "-f", "ipod", mistborn.toString());
+
+        // a book whose first part is broken: listed from the others
+        Path dickens = books.resolve("Charles Dickens/Hard Times");
+        Files.createDirectories(dickens);
+        Files.writeString(dickens.resolve("01.mp3"), "not a part\n".repeat(2000));
+        TestFiles.ffmpeg("-f", "lavfi", "-i", "sine=duration=1", "-c:a", "libmp3lame", "-id3v2_version", "3",
+                "-metadata", "album=Hard Times", "-metadata", "artist=Charles Dickens", "-metadata", "title=Sowing",
+                dickens.resolve("02.mp3").toString());
+        TestFiles.ffmpeg("-f", "lavfi", "-i", "sine=duration=1", "-c:a", "libmp3lame", "-id3v2_version", "3",
+                "-metadata", "title=Reaping", dickens.resolve("03.mp3").toString());
 
         Files.createDirectories(books.resolve("Broken"));
         Files.writeString(books.resolve("Broken/Broken.m4b"), "not an audiobook\n".repeat(100));
@@ -111,13 +131,18 @@ class AudiobookScannerIT {
         JsonNode job = api.awaitJob(started.json().path("jobId").asLong(), admin);
 
         assertEquals("completed", job.path("status").asText(), job.toString());
-        assertEquals(3, job.path("filesAdded").asLong(), "three books, one of them in three parts: " + job);
-        assertEquals(1, job.path("filesFailed").asLong(), job.toString());
-        assertTrue(job.path("errors").get(0).path("path").asText().endsWith("Broken.m4b"), job.toString());
+        assertEquals(4, job.path("filesAdded").asLong(), "four books, two of them in three parts: " + job);
+        assertEquals(2, job.path("filesFailed").asLong(), "the broken m4b, and the broken first part: " + job);
+        Map<String, String> errors = new TreeMap<>();
+        job.path("errors").forEach(e -> errors.put(books.relativize(Path.of(e.path("path").asText())).toString(),
+                e.path("message").asText()));
+        assertEquals(Set.of("Broken/Broken.m4b", "Charles Dickens/Hard Times/02.mp3"), errors.keySet(), job.toString());
+        assertTrue(errors.get("Charles Dickens/Hard Times/02.mp3").startsWith("the book's first part, 01.mp3, cannot"
+                + " be read, and the book is listed without it"), errors.toString());
 
         JsonNode stats = api.get("/api/library/stats", admin).json();
-        assertEquals(3, stats.path("byMediaType").path("audiobook").path("count").asInt(), stats.toString());
-        assertEquals(3, api.get("/api/library/roots", admin).json().get(0).path("fileCount").asInt());
+        assertEquals(4, stats.path("byMediaType").path("audiobook").path("count").asInt(), stats.toString());
+        assertEquals(4, api.get("/api/library/roots", admin).json().get(0).path("fileCount").asInt());
     }
 
     @Test
@@ -183,6 +208,8 @@ class AudiobookScannerIT {
         assertEquals("Brandon Sanderson", metadata.path("author").asText());
         assertEquals("Mistborn", metadata.path("series").asText());
         assertEquals(1.5, metadata.path("seriesIndex").asDouble());
+        assertEquals(1, book.path("duration").asInt(), "the audio's second, not the chapter track's 30: " + book);
+        assertEquals(1.0, metadata.path("chapters").get(0).path("end").asDouble(), 0.05, "the chapter ends with it");
 
         long id = book.path("id").asLong();
         Api.Response edited = api.put("/api/library/files/" + id + "/metadata", admin,
@@ -191,6 +218,31 @@ class AudiobookScannerIT {
         assertEquals("Kate Reading", edited.json().path("metadata").path("narrator").asText());
         assertEquals(1.75, edited.json().path("metadata").path("seriesIndex").asDouble());
         api.put("/api/library/files/" + id + "/metadata", admin, Api.json("seriesIndex", "one")).assertProblem(400);
+    }
+
+    @Test
+    @Order(5)
+    void aBookWhoseFirstPartIsBrokenIsListedFromTheOthers() {
+        JsonNode book = file("01.mp3", "Hard Times");
+
+        assertEquals("Hard Times", book.path("title").asText(), "the album tag of the first part that can be read");
+        assertEquals("Charles Dickens", book.path("metadata").path("author").asText());
+        JsonNode chapters = book.path("metadata").path("chapters");
+        assertEquals(2, chapters.size(), book.toString());
+        assertEquals("Sowing", chapters.get(0).path("title").asText());
+        assertEquals("Reaping", chapters.get(1).path("title").asText());
+        assertEquals(2, book.path("duration").asInt(), book.toString());
+    }
+
+    private JsonNode file(String name, String folder) {
+        JsonNode page = api.get("/api/library/files?mediaType=audiobook&limit=100&rootId=" + rootId, admin).json();
+        for (JsonNode item : page.path("items")) {
+            Path path = Path.of(item.path("path").asText());
+            if (path.getFileName().toString().equals(name) && path.getParent().getFileName().toString().equals(folder)) {
+                return item;
+            }
+        }
+        throw new AssertionError(folder + "/" + name + " in " + page);
     }
 
     private JsonNode file(String name) {
