@@ -33,7 +33,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * headers it reads anyway, and from the core's prober (ffprobe) for every other file — a file of an untagged
  * format, one jaudiotagger cannot read, or every file when {@code probeAlways} is set. The cover is the tag's
  * embedded picture (front cover preferred), else a {@code cover.jpg}, {@code folder.jpg}, {@code front.jpg} or
- * {@code album.jpg} in the album folder.
+ * {@code album.jpg} in the album folder. A compilation (the tags' compilation flag, or the {@code Compilations}
+ * folder iTunes and Music keep them in) without an album artist tag is by "Various Artists", so that its tracks
+ * stay one album for clients that group by album artist.
  *
  * <p><b>Broken files.</b> A file is audio when jaudiotagger finds its audio stream or ffprobe does. A file whose
  * tags cannot be parsed (a frame with a bogus length, a truncated tag) but whose audio ffprobe reads is kept,
@@ -52,6 +54,9 @@ public class MusicScanner implements MediaScanner {
 
     static final String PID = "org.omnilux.scanner.music";
     static final String MEDIA_TYPE = "music";
+    /** The album artist of a compilation without one, as MusicBrainz and the players name it. */
+    static final String VARIOUS_ARTISTS = "Various Artists";
+    private static final String COMPILATIONS_FOLDER = "Compilations";
 
     @ObjectClassDefinition(id = PID, name = "OmniLux music scanner",
             description = "Which files are music tracks, and where their covers come from. Changes apply to the "
@@ -181,7 +186,8 @@ public class MusicScanner implements MediaScanner {
     private static void fillMetadata(Map<String, Object> metadata, AudioTags tags, Integer[] track, Integer[] disc,
             ParsedTrack name) {
         putIfPresent(metadata, "artist", firstNonNull(tags.artist(), name.artist(), tags.albumArtist()));
-        putIfPresent(metadata, "albumArtist", firstNonNull(tags.albumArtist(), name.albumArtist()));
+        putIfPresent(metadata, "albumArtist", firstNonNull(tags.albumArtist(),
+                TagValues.isSet(tags.compilation()) ? VARIOUS_ARTISTS : null, folderAlbumArtist(name)));
         putIfPresent(metadata, "album", firstNonNull(tags.album(), name.album()));
         putIfPresent(metadata, "trackNumber", firstNonNull(track[0], name.trackNumber()));
         putIfPresent(metadata, "trackTotal", firstNonNull(TagValues.number(tags.trackTotal()), track[1]));
@@ -190,6 +196,14 @@ public class MusicScanner implements MediaScanner {
         if (!genres.isEmpty()) {
             metadata.put("genres", genres);
         }
+    }
+
+    /**
+     * The artist folder as the album artist; iTunes and Music keep the albums of many artists in one
+     * {@code Compilations} folder, which names no artist.
+     */
+    private static String folderAlbumArtist(ParsedTrack name) {
+        return COMPILATIONS_FOLDER.equalsIgnoreCase(name.albumArtist()) ? VARIOUS_ARTISTS : name.albumArtist();
     }
 
     private static void putIfPresent(Map<String, Object> metadata, String key, Object value) {

@@ -39,6 +39,7 @@ import org.jaudiotagger.tag.id3.ID3v22Tag;
 import org.jaudiotagger.tag.id3.ID3v23Tag;
 import org.jaudiotagger.tag.id3.ID3v24Tag;
 import org.jaudiotagger.tag.id3.framebody.AbstractFrameBodyTextInfo;
+import org.jaudiotagger.tag.id3.framebody.FrameBodyTXXX;
 import org.jaudiotagger.tag.images.Artwork;
 import org.jaudiotagger.tag.wav.WavInfoTag;
 import org.jaudiotagger.tag.wav.WavTag;
@@ -105,6 +106,9 @@ final class TagReader {
      * year there.
      */
     private static final String ASF_FFMPEG_DATE = "date";
+    private static final String ID3V2_USER_TEXT = "TXXX";
+    private static final String TCMP = "TCMP";
+    private static final String COMPILATION = "COMPILATION";
 
     /** Larger files (a few exist: day-long recordings) are described by ffprobe's tags, which read only the head. */
     static final long MAX_TAG_READ_BYTES = 1L << 30;
@@ -245,8 +249,24 @@ final class TagReader {
                 firstText(tag, FieldKey.TITLE), firstText(tag, FieldKey.ARTIST),
                 firstText(tag, FieldKey.ALBUM_ARTIST), firstText(tag, FieldKey.ALBUM),
                 track, first(tag, FieldKey.TRACK_TOTAL),
-                first(tag, FieldKey.DISC_NO), year, all(tag, FieldKey.GENRE),
+                first(tag, FieldKey.DISC_NO), year, all(tag, FieldKey.GENRE), compilation(tag),
                 withCover ? cover(tag) : null);
+    }
+
+    /** The compilation flag: its own field, else (ID3v2, as ffmpeg writes it) a {@code TXXX:TCMP} frame. */
+    private static String compilation(Tag tag) {
+        String flag = first(tag, FieldKey.IS_COMPILATION);
+        if (flag != null || !(tag instanceof AbstractID3v2Tag id3)) {
+            return flag;
+        }
+        for (TagField field : id3.getFields(ID3V2_USER_TEXT)) {
+            if (field instanceof AbstractID3v2Frame frame && frame.getBody() instanceof FrameBodyTXXX body
+                    && (TCMP.equalsIgnoreCase(body.getDescription())
+                            || COMPILATION.equalsIgnoreCase(body.getDescription()))) {
+                return value(body.getFirstTextValue());
+            }
+        }
+        return null;
     }
 
     /** An INFO entry that jaudiotagger maps to no field, or {@code null}. */
@@ -378,7 +398,7 @@ final class TagReader {
                 value(firstPresent(tags, "album_artist", "albumartist", "album artist")), value(tags.get("album")),
                 value(firstPresent(tags, "track", "tracknumber")), value(firstPresent(tags, "tracktotal", "totaltracks")),
                 value(firstPresent(tags, "disc", "discnumber")), value(firstPresent(tags, "date", "year")),
-                genre == null ? List.of() : List.of(genre), null);
+                genre == null ? List.of() : List.of(genre), value(tags.get("compilation")), null);
     }
 
     private static String firstPresent(Map<String, String> tags, String... keys) {

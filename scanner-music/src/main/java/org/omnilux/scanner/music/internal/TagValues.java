@@ -45,6 +45,15 @@ final class TagValues {
     }
 
     /** @return the first whole number of a numeric field, {@code null} when there is none or it is zero */
+    /** Whether a flag tag is set: {@code 1} (ID3 {@code TCMP}, Vorbis), {@code true} (MP4 {@code cpil}), {@code yes}. */
+    static boolean isSet(String flag) {
+        if (flag == null) {
+            return false;
+        }
+        String f = flag.strip();
+        return f.equals("1") || f.equalsIgnoreCase("true") || f.equalsIgnoreCase("yes");
+    }
+
     static Integer number(String value) {
         return numberPair(value)[0];
     }

@@ -294,7 +294,7 @@ class Mp3ReadingTest {
 
     private static AudioTags withoutCover(AudioTags t) {
         return new AudioTags(t.source(), t.title(), t.artist(), t.albumArtist(), t.album(), t.track(), t.trackTotal(),
-                t.disc(), t.date(), t.genres(), null);
+                t.disc(), t.date(), t.genres(), t.compilation(), null);
     }
 
     private static List<Object> describe(ProbeResult r) {

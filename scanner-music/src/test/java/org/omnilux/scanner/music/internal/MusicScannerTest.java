@@ -274,6 +274,50 @@ class MusicScannerTest {
                 record.metadata);
     }
 
+    /** The flag as ffmpeg writes it: ID3 TCMP, FLAC's COMPILATION comment, the MP4 cpil atom. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"mp3, libmp3lame", "flac, flac", "m4a, aac"})
+    void aCompilationWithoutAnAlbumArtistIsByVariousArtists(String extension, String codec) throws Exception {
+        Path file = Ffmpeg.tone(root.resolve("Pop/Now 50/07 - Song." + extension), 1, List.of("title=Song",
+                "artist=Blur", "album=Now 50", "compilation=1"), "-c:a", codec);
+
+        MediaRecord record = recognise(file);
+
+        assertEquals("Various Artists", record.metadata.get("albumArtist"), "not the folder: " + record.metadata);
+        assertEquals("Blur", record.metadata.get("artist"));
+    }
+
+    @Test
+    void aTcmpFrameAsTaggersWriteItMarksACompilation() throws Exception {
+        // ffmpeg writes the flag as TXXX:TCMP (the case above); iTunes, Mp3tag and Picard write a TCMP frame
+        Path file = Ffmpeg.tone(root.resolve("Pop/Now 51/01 - Song.mp3"), 1, List.of("title=Song", "artist=Oasis"),
+                "-c:a", "libmp3lame", "-id3v2_version", "3");
+        org.jaudiotagger.audio.AudioFile audio = org.jaudiotagger.audio.AudioFileIO.read(file.toFile());
+        audio.getTagOrCreateAndSetDefault().setField(org.jaudiotagger.tag.FieldKey.IS_COMPILATION, "1");
+        audio.commit();
+
+        assertEquals("Various Artists", recognise(file).metadata.get("albumArtist"));
+    }
+
+    @Test
+    void aCompilationsAlbumArtistTagWins() throws Exception {
+        Path file = Ffmpeg.tone(root.resolve("Ministry of Sound/Annual 2001/01 - Song.mp3"), 1, List.of(
+                "title=Song", "artist=Blur", "album_artist=Ministry of Sound", "compilation=1"), "-c:a", "libmp3lame");
+
+        assertEquals("Ministry of Sound", recognise(file).metadata.get("albumArtist"));
+    }
+
+    @Test
+    void anItunesCompilationsFolderIsNoArtistsName() throws Exception {
+        Path compilation = Ffmpeg.tone(root.resolve("Compilations/Pulp Fiction/03 - Song.mp3"), 1,
+                List.of("title=Misirlou", "artist=Dick Dale"), "-c:a", "libmp3lame");
+        Path album = Ffmpeg.tone(root.resolve("Dick Dale/Surfers' Choice/01 - Song.mp3"), 1,
+                List.of("title=Surf Beat", "artist=Dick Dale", "compilation=0"), "-c:a", "libmp3lame");
+
+        assertEquals("Various Artists", recognise(compilation).metadata.get("albumArtist"));
+        assertEquals("Dick Dale", recognise(album).metadata.get("albumArtist"), "a flag of 0 is no compilation");
+    }
+
     /** The names are read only when the tags leave something out: each field the tags lack comes from them. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"title, title, Name Title", "date, year, 1999", "artist, artist, Artist Folder",
