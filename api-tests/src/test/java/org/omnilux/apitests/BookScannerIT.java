@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The book scanner end to end: the launched server with only the shipped book scanner installed, a generated
- * library (EPUB 3 with cover, a two-page PDF, FB2, MOBI known by its name, a broken EPUB), scanned and read back
- * over real HTTP.
+ * library (EPUB 3 with cover, a two-page PDF, FB2, MOBI known by its name, a broken EPUB, a PDF in a calibre
+ * library with its metadata.opf and cover.jpg), scanned and read back over real HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,6 +68,26 @@ class BookScannerIT {
                 </FictionBook>
                 """);
         Files.writeString(books.resolve("Broken.epub"), "this is not a zip ".repeat(100));
+        // a calibre library's book folder: calibre keeps the user's metadata and the cover beside the file
+        Path calibre = Files.createDirectories(books.resolve("Calibre/Ursula K. Le Guin/A Wizard of Earthsea (7)"));
+        pdf(calibre.resolve("A Wizard of Earthsea - Ursula K. Le Guin.pdf"), "scan0001", "HP Scanjet");
+        Files.writeString(calibre.resolve("metadata.opf"), """
+                <?xml version='1.0' encoding='utf-8'?>
+                <package xmlns="http://www.idpf.org/2007/opf" unique-identifier="uuid_id" version="2.0">
+                    <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+                        <dc:identifier opf:scheme="calibre" id="calibre_id">7</dc:identifier>
+                        <dc:title>A Wizard of Earthsea</dc:title>
+                        <dc:creator opf:file-as="Le Guin, Ursula K." opf:role="aut">Ursula K. Le Guin</dc:creator>
+                        <dc:date>1968-11-01T00:00:00+00:00</dc:date>
+                        <dc:identifier opf:scheme="ISBN">9780547773742</dc:identifier>
+                        <dc:language>eng</dc:language>
+                        <meta name="calibre:series" content="Earthsea Cycle"/>
+                        <meta name="calibre:series_index" content="1.0"/>
+                    </metadata>
+                    <guide><reference type="cover" title="Cover" href="cover.jpg"/></guide>
+                </package>
+                """);
+        Files.write(calibre.resolve("cover.jpg"), image(Color.ORANGE, "jpg"));
         server.start();
         api = new Api(server);
         admin = api.loginAdmin();
@@ -104,7 +124,7 @@ class BookScannerIT {
         JsonNode job = api.awaitJob(started.json().path("jobId").asLong(), admin);
 
         assertEquals("completed", job.path("status").asText(), job.toString());
-        assertEquals(4, job.path("filesAdded").asLong(), job.toString());
+        assertEquals(5, job.path("filesAdded").asLong(), job.toString());
         assertEquals(1, job.path("filesFailed").asLong(), job.toString());
         JsonNode error = job.path("errors").get(0);
         assertTrue(error.path("path").asText().endsWith("Broken.epub"), job.toString());
@@ -115,7 +135,17 @@ class BookScannerIT {
     @Order(3)
     void booksCarryTheirMetadataAndCovers() {
         JsonNode page = api.get("/api/library/files?mediaType=book&sort=title", admin).json();
-        assertEquals(List.of("Dune", "Excession", "The Pragmatic Programmer", "Walden"), titles(page));
+        assertEquals(List.of("A Wizard of Earthsea", "Dune", "Excession", "The Pragmatic Programmer", "Walden"),
+                titles(page));
+
+        JsonNode earthsea = detail(find(page, "A Wizard of Earthsea"));
+        assertEquals("pdf", earthsea.path("container").asText());
+        assertEquals(1968, earthsea.path("year").asInt(), "calibre's metadata.opf, not the PDF's own");
+        assertEquals("Ursula K. Le Guin", earthsea.path("metadata").path("author").asText());
+        assertEquals("Earthsea Cycle", earthsea.path("metadata").path("series").asText());
+        assertEquals("9780547773742", earthsea.path("metadata").path("isbn").asText());
+        assertEquals(2, earthsea.path("metadata").path("pageCount").asInt(), "the file's own");
+        assertPoster(earthsea.path("metadata"), "image/jpeg");
 
         JsonNode dune = detail(find(page, "Dune"));
         assertEquals("book", dune.path("mediaType").asText());
@@ -172,7 +202,7 @@ class BookScannerIT {
         api.put("/api/library/files/" + id + "/metadata", admin, "{\"codec\": \"epub\"}").assertProblem(400);
 
         JsonNode stats = api.get("/api/library/stats", admin).json();
-        assertEquals(4, stats.path("byMediaType").path("book").path("count").asLong(), stats.toString());
+        assertEquals(5, stats.path("byMediaType").path("book").path("count").asLong(), stats.toString());
     }
 
     // ---- helpers
@@ -207,13 +237,17 @@ class BookScannerIT {
     }
 
     private static byte[] png(Color color) throws IOException {
+        return image(color, "png");
+    }
+
+    private static byte[] image(Color color, String format) throws IOException {
         BufferedImage image = new BufferedImage(60, 90, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(color);
         g.fillRect(0, 0, 60, 90);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        ImageIO.write(image, format, out);
         return out.toByteArray();
     }
 

@@ -29,7 +29,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * EXTH headers ({@link MobiReader}: full name, authors, publisher, ISBN, language, date, cover). A zipped FB2
  * ({@code .fb2.zip}, one book per zip) is read as its FB2 and taken whenever {@code fb2} is. TXT and DjVu files
  * are listed with what their names say ({@code Author - Title (Year).txt}). Whatever a file lacks, its name fills
- * in. No audio or video: the prober is never called, the container is the book format.
+ * in. A book in a calibre library takes what calibre keeps beside it ({@link CalibreSidecar}: {@code metadata.opf}
+ * before the file's own values, {@code cover.jpg} as its cover). No audio or video: the prober is never called, the
+ * container is the book format.
  *
  * <p>Configured under the PID {@value #PID} ({@link Config}); a change applies from the next file on, without
  * re-registering the service, so a running scan goes on.
@@ -104,8 +106,11 @@ public class BookScanner implements MediaScanner {
     @Override
     public boolean accepts(Path file, Path root) {
         // a zipped FB2 goes with fb2: the descriptor has no dotted extensions, and a zip of anything else is no book
-        return settings.accepts(FileNames.isZippedFb2(FileNames.name(file)) ? "fb2"
-                : FileNames.extension(FileNames.name(file)));
+        return isBook(settings, FileNames.name(file));
+    }
+
+    private static boolean isBook(BookSettings settings, String fileName) {
+        return settings.accepts(FileNames.isZippedFb2(fileName) ? "fb2" : FileNames.extension(fileName));
     }
 
     @Override
@@ -117,17 +122,22 @@ public class BookScanner implements MediaScanner {
         if (context.sizeBytes() == 0) {
             throw new MediaScanException("empty file");
         }
-        boolean covers = settings.covers();
-        BookInfo info = switch (extension) {
+        BookSettings settings = this.settings;
+        CalibreSidecar calibre = context.perFolder("calibre " + settings.extensions(),
+                entries -> CalibreSidecar.of(entries, entry -> isBook(settings, FileNames.name(entry))));
+        // calibre's cover.jpg spares rendering a PDF's first page, most of the time a PDF takes
+        boolean ownCover = settings.covers() && calibre.cover() == null;
+        BookInfo own = switch (extension) {
             case "epub" -> epubReader.read(file);
-            case "pdf" -> pdfReader.read(file, covers);
+            case "pdf" -> pdfReader.read(file, ownCover);
             case "fb2" -> zippedFb2 ? fb2Reader.readZipped(file) : fb2Reader.read(file);
-            case "mobi", "azw", "azw3" -> mobiReader.read(file, covers);
+            case "mobi", "azw", "azw3" -> mobiReader.read(file, ownCover);
             default -> new BookInfo();
         };
-        if (!covers) {
-            info.cover = null;
+        if (!ownCover) {
+            own.cover = null;
         }
+        BookInfo info = calibre.over(own);
         BookNameParser.ParsedBookName name = nameParser.parse(file);
 
         MediaRecord record = new MediaRecord();
@@ -135,6 +145,9 @@ public class BookScanner implements MediaScanner {
         record.year = info.year != null ? info.year : name.year();
         record.container = extension;
         record.posterImage = info.cover;
+        if (settings.covers() && calibre.cover() != null) {
+            record.posterFile = calibre.cover();
+        }
         Map<String, Object> metadata = record.metadata;
         putIfPresent(metadata, "author", info.author() != null ? info.author() : name.author());
         putIfPresent(metadata, "publisher", info.publisher);

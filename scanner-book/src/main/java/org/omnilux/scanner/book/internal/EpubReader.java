@@ -88,7 +88,8 @@ final class EpubReader {
         return opfs.size() == 1 ? opfs.get(0) : null;
     }
 
-    private static void readMetadata(Element metadata, BookInfo info) {
+    /** Reads the package document's {@code metadata} element; calibre's {@code metadata.opf} shares it. */
+    static void readMetadata(Element metadata, BookInfo info) {
         Map<String, Map<String, String>> refinements = refinements(metadata);
 
         for (Element title : SafeXml.children(metadata, "title")) {
