@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,6 +58,8 @@ public final class LibraryServiceImpl implements LibraryService {
     private final Database db;
     private final ScannerRegistry registry;
     private final Clock clock;
+    /** statistics, the roots' counts and queries' totals, each a scan of every file */
+    private final UntilNextWrite aggregates;
     /** serialises root additions so that two concurrent adds cannot both pass the overlap check */
     private final Object rootsLock = new Object();
 
@@ -69,6 +72,7 @@ public final class LibraryServiceImpl implements LibraryService {
         this.db = db;
         this.registry = registry;
         this.clock = clock;
+        this.aggregates = new UntilNextWrite(db);
     }
 
     // ---- roots
@@ -76,7 +80,7 @@ public final class LibraryServiceImpl implements LibraryService {
     @Override
     public List<LibraryRoot> roots() {
         return db.read(em -> {
-            Map<Long, long[]> counts = rootCounts(em);
+            Map<Long, long[]> counts = aggregates.get("root counts", () -> rootCounts(em));
             return em.createQuery("SELECT r FROM RootEntity r ORDER BY r.id", RootEntity.class).getResultList().stream()
                     .map(r -> toRoot(r, counts.get(r.id))).toList();
         });
@@ -90,7 +94,7 @@ public final class LibraryServiceImpl implements LibraryService {
             out.put(((Number) row[0]).longValue(),
                     new long[] {((Number) row[1]).longValue(), row[2] == null ? 0 : ((Number) row[2]).longValue()});
         }
-        return out;
+        return Collections.unmodifiableMap(out); // shared by requests: the arrays are only read
     }
 
     private static LibraryRoot toRoot(RootEntity r, long[] counts) {
@@ -251,7 +255,8 @@ public final class LibraryServiceImpl implements LibraryService {
                 count.setParameter(k, v);
                 page.setParameter(k, v);
             });
-            long total = count.getSingleResult();
+            // the same query's total for every page of it, and its count scans every file the filter keeps
+            long total = aggregates.get(totalKey(where, params), count::getSingleResult);
             List<Long> ids = q.offset() >= total ? List.of()
                     : page.setFirstResult((int) Math.min(q.offset(), Integer.MAX_VALUE)).setMaxResults(q.limit())
                             .getResultList();
@@ -267,6 +272,16 @@ public final class LibraryServiceImpl implements LibraryService {
                     .map(FileViews::file).toList();
             return new FilePage(items, total, q.limit(), q.offset());
         });
+    }
+
+    /** A query's cache key: its conditions and each parameter with its length, so no two queries share one. */
+    private static String totalKey(String where, Map<String, Object> params) {
+        StringBuilder key = new StringBuilder("total").append(where);
+        params.forEach((name, value) -> {
+            String text = String.valueOf(value);
+            key.append(' ').append(name).append('=').append(text.length()).append(':').append(text);
+        });
+        return key.toString();
     }
 
     @Override
@@ -370,7 +385,7 @@ public final class LibraryServiceImpl implements LibraryService {
 
     @Override
     public LibraryStats stats() {
-        return db.read(em -> {
+        return aggregates.get("stats", () -> db.read(em -> {
             Map<String, LibraryStats.TypeStats> byType = new TreeMap<>();
             long files = 0;
             long size = 0;
@@ -384,8 +399,9 @@ public final class LibraryServiceImpl implements LibraryService {
                     byType.put((String) row[0], new LibraryStats.TypeStats(c, s));
                 }
             }
-            return new LibraryStats(files, size, byType, countBy(em, "codec"), countBy(em, "resolution"));
-        });
+            return new LibraryStats(files, size, Collections.unmodifiableMap(byType), countBy(em, "codec"),
+                    countBy(em, "resolution"));
+        }));
     }
 
     private static Map<String, Long> countBy(EntityManager em, String attribute) {
@@ -395,7 +411,7 @@ public final class LibraryServiceImpl implements LibraryService {
                 + attribute + " IS NOT NULL GROUP BY f." + attribute, Object[].class).getResultList()) {
             out.put((String) row[0], ((Number) row[1]).longValue());
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
 }

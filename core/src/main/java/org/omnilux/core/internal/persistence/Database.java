@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -45,6 +46,7 @@ public final class Database {
     private final Path dbDir;
     private final boolean shutdownEngine;
     private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicLong committedWrites = new AtomicLong();
     private volatile EntityManagerFactory emf;
     private volatile EmbeddedDataSource dataSource;
     private volatile String status = "starting";
@@ -213,6 +215,15 @@ public final class Database {
         return f;
     }
 
+    /**
+     * Write transactions committed since the database opened: what was read from the database before this number
+     * last changed is still what the database holds (see {@code UntilNextWrite}). Every write goes through
+     * {@link #tx}. One process's count: servers sharing one database would need a count kept in the database.
+     */
+    public long committedWrites() {
+        return committedWrites.get();
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T tx(Function<EntityManager, T> work) {
         EntityManager em = emf().createEntityManager();
@@ -221,6 +232,7 @@ public final class Database {
             t.begin();
             T result = work.apply(em);
             t.commit();
+            committedWrites.incrementAndGet();
             return result;
         } finally {
             if (t.isActive()) {

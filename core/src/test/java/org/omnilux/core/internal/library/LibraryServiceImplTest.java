@@ -340,4 +340,41 @@ class LibraryServiceImplTest {
         assertEquals(Map.of("h264", 2L, "h265", 1L), s.byCodec());
         assertEquals(Map.of("1080p", 2L, "2160p", 1L), s.byResolution());
     }
+
+    @Test
+    void aggregatesAreComputedOncePerCommittedWrite() throws Exception {
+        db.close();
+        Path data = TestDatabases.newDataDir();
+        db = Database.open(data);
+        library = new LibraryServiceImpl(db, registry, java.time.Clock.systemUTC());
+        long m = library.addRoot(dir("movies").toString(), "Movies", "movie").id();
+        insert(m, "/m/1", "A", null, 100, Instant.now(), Map.of(), "h264", "1080p");
+        insert(m, "/m/2", "B", null, 200, Instant.now(), Map.of(), "h264", "1080p");
+        assertAggregates(2, 300);
+
+        // a row written behind the service's back, as no code of the server does: the aggregates do not see it
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:derby:" + data.resolve("db"));
+                java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO media_files (root_id, path,"
+                        + " media_type, title, title_sort, size_bytes, mtime, added_at, updated_at)"
+                        + " VALUES (?, '/m/3', 'movie', 'C', 'c', 400, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            ps.setLong(1, m);
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertAggregates(2, 300);
+        assertEquals(3, library.files(query(null, null, null, FileSort.TITLE, false, 50, 0)).items().size(),
+                "the page itself is read every time");
+
+        // the next write of the server: all three are counted again
+        insert(m, "/m/4", "D", null, 800, Instant.now(), Map.of(), "h265", "2160p");
+        assertAggregates(4, 1500);
+    }
+
+    private void assertAggregates(long files, long bytes) {
+        assertEquals(files, library.stats().totalFiles());
+        assertEquals(bytes, library.stats().totalSizeBytes());
+        assertEquals(files, library.roots().get(0).fileCount());
+        assertEquals(bytes, library.roots().get(0).totalSizeBytes());
+        assertEquals(files, library.files(query(null, null, null, FileSort.TITLE, false, 50, 0)).total());
+        assertEquals(files, library.files(query("movie", null, null, FileSort.TITLE, false, 1, 1)).total());
+    }
 }
