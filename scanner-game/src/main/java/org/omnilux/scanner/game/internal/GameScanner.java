@@ -39,7 +39,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * platform. Archives ({@code .zip}, {@code .7z}) are taken only under a platform folder.
  *
  * <p><b>Title, year, region</b> come from the No-Intro/Redump/GoodTools name ({@link GameNameParser}); the
- * header fills {@code internalTitle} and {@code serial}, and the region and year when the name has none.
+ * header fills {@code internalTitle} and {@code serial}, and the region and year when the name has none. A
+ * front end's {@code gamelist.xml} in the game's folder ({@link Gamelist}) gives the title and year first.
  * {@code container} is the file's extension; the prober is never called (it knows no ROM formats).
  *
  * <p><b>One game, one item:</b> a CUE sheet or GDI list represents its track files, an M3U playlist the discs it
@@ -167,9 +168,12 @@ public class GameScanner implements MediaScanner {
         Platform platform = firstNonNull(header.platform(), extensionPlatform, folderPlatform,
                 Platform.byExtension(dataExtension).orElse(null));
 
+        // a front end's scraped list names the game best: MAME's sf2.zip is "Street Fighter II: The World Warrior"
+        Gamelist.Game listed = context.perFolder(Gamelist.FILE_NAME, Gamelist::in).game(fileName);
         MediaRecord record = new MediaRecord();
-        record.title = firstNonNull(name.title(), header.internalTitle(), FileNames.baseName(fileName));
-        record.year = firstNonNull(name.year(), header.year());
+        record.title = firstNonNull(listed == null ? null : listed.name(), name.title(), header.internalTitle(),
+                FileNames.baseName(fileName));
+        record.year = firstNonNull(listed == null ? null : listed.year(), name.year(), header.year());
         record.container = extension;
         Map<String, Object> metadata = record.metadata;
         putIfPresent(metadata, "platform", platform == null ? null : platform.displayName());
