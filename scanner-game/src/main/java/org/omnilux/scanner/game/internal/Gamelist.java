@@ -22,7 +22,9 @@ import javax.xml.stream.XMLStreamReader;
  * layout) and their scrapers (Skyscraper, the built-in ones) keep in a system's ROM folder: per game its
  * {@code path} ({@code ./sf2.zip}), its {@code name} as the scraper found it ("Street Fighter II: The World
  * Warrior" for MAME's {@code sf2}) and its {@code releasedate} ({@code 19910301T000000}). Only the games of the
- * list's own folder are taken: a path into a sub-folder, or out of the folder, names nothing here.
+ * list's own folder are taken: a path into a sub-folder, or out of the folder, names nothing here. Older front ends
+ * wrote absolute paths ({@code /home/pi/RetroPie/roms/mame/sf2.zip}, {@code ~/RetroPie/roms/mame/sf2.zip},
+ * {@code C:\ROMs\mame\sf2.zip}): one whose folder has the list's folder's name counts as the list's own.
  *
  * <p>Read with StAX, no DTD and no external entities; a list larger than {@value #MAX_BYTES} bytes or that cannot be
  * parsed is no list (the games keep what their files and names say). Immutable once read.
@@ -56,6 +58,12 @@ final class Gamelist {
         return NONE;
     }
 
+    /** The list's folder's own name, which an absolute path in it must end with. */
+    private static String folderName(Path list) {
+        Path folder = list.toAbsolutePath().getParent();
+        return folder == null ? "" : FileNames.name(folder);
+    }
+
     /** @return what the list says of the game file of this name (in any case, as a list made on Windows), or {@code null} */
     Game game(String fileName) {
         return byFileName.get(fileName.toLowerCase(Locale.ROOT));
@@ -67,14 +75,14 @@ final class Gamelist {
                 return NONE;
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return parse(in);
+                return parse(in, folderName(file));
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return NONE; // a broken list: the games keep what their files and names say
         }
     }
 
-    static Gamelist parse(InputStream in) throws XMLStreamException {
+    static Gamelist parse(InputStream in, String folderName) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -110,7 +118,7 @@ final class Gamelist {
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (depth == gameDepth) {
-                        String fileName = ownFileName(path);
+                        String fileName = ownFileName(path, folderName);
                         if (fileName != null) {
                             games.putIfAbsent(fileName.toLowerCase(Locale.ROOT), new Game(name == null || name.isEmpty() ? null : name,
                                     year(date)));
@@ -126,8 +134,11 @@ final class Gamelist {
         return games.isEmpty() ? NONE : new Gamelist(Map.copyOf(games));
     }
 
-    /** {@code ./sf2.zip} or {@code sf2.zip} → {@code sf2.zip}; a path into or out of another folder → {@code null}. */
-    private static String ownFileName(String path) {
+    /**
+     * {@code ./sf2.zip}, {@code sf2.zip}, or an absolute path through a folder of the list's folder's name →
+     * {@code sf2.zip}; a path into or out of another folder → {@code null}.
+     */
+    private static String ownFileName(String path, String folderName) {
         if (path == null) {
             return null;
         }
@@ -135,7 +146,14 @@ final class Gamelist {
         if (p.startsWith("./")) {
             p = p.substring(2);
         }
-        return p.isEmpty() || p.contains("/") ? null : p;
+        int slash = p.lastIndexOf('/');
+        if (slash < 0) {
+            return p.isEmpty() ? null : p;
+        }
+        boolean absolute = p.startsWith("/") || p.startsWith("~/") || p.length() > 2 && p.charAt(1) == ':';
+        String folder = p.substring(p.lastIndexOf('/', slash - 1) + 1, slash);
+        return absolute && !folder.isEmpty() && folder.equalsIgnoreCase(folderName) && slash < p.length() - 1
+                ? p.substring(slash + 1) : null;
     }
 
     /** {@code 19910301T000000} → 1991; ES front ends write {@code 19700101T010000} for "unknown": none. */

@@ -35,6 +35,10 @@ class GamelistTest extends GameFilesTest {
                 <name>Metal Slug - Super Vehicle-001</name>
                 <releasedate>19700101T010000</releasedate>
               </game>
+              <game><path>/home/pi/RetroPie/roms/mame/dino.zip</path><name>Cadillacs and Dinosaurs</name></game>
+              <game><path>~/RetroPie/roms/mame/1944.zip</path><name>1944: The Loop Master</name></game>
+              <game><path>C:\\ROMs\\MAME\\pang.zip</path><name>Pang</name></game>
+              <game><path>/home/pi/RetroPie/roms/fba/kof98.zip</path><name>Another System's</name></game>
               <game><path>./hacks/sf2ce.zip</path><name>Not This Folder's</name></game>
               <game><path>../snes/smw.sfc</path><name>Nor Another's</name></game>
             </gameList>
@@ -61,9 +65,23 @@ class GamelistTest extends GameFilesTest {
         writeText("mame/gamelist.xml", GAMELIST);
         Path hack = write("mame/hacks/sf2ce.zip", new byte[64]);
         Path other = write("mame/ddonpach.zip", new byte[64]);
+        Path kof = write("mame/kof98.zip", new byte[64]);
 
         assertEquals("sf2ce", recognise(hack).orElseThrow().title);
         assertEquals("ddonpach", recognise(other).orElseThrow().title);
+        assertEquals("kof98", recognise(kof).orElseThrow().title, "the absolute path is of the fba folder");
+    }
+
+    @Test
+    void anOldFrontEndsAbsolutePathsNameTheGamesOfAFolderOfTheSameName() throws Exception {
+        writeText("mame/gamelist.xml", GAMELIST);
+        Path dino = write("mame/dino.zip", new byte[64]);
+        Path loop = write("mame/1944.zip", new byte[64]);
+        Path pang = write("mame/pang.zip", new byte[64]);
+
+        assertEquals("Cadillacs and Dinosaurs", recognise(dino).orElseThrow().title);
+        assertEquals("1944: The Loop Master", recognise(loop).orElseThrow().title);
+        assertEquals("Pang", recognise(pang).orElseThrow().title, "a Windows path, its folder in another case");
     }
 
     @Test
