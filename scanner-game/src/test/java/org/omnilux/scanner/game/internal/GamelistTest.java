@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.omnilux.api.scanner.MediaRecord;
 
 /** Games in a RetroPie / Batocera ROM folder with the gamelist.xml a scraper wrote. */
@@ -60,28 +62,22 @@ class GamelistTest extends GameFilesTest {
         assertNull(metal.year, "the front ends' 1970-01-01 means no date");
     }
 
-    @Test
-    void theListNamesOnlyItsOwnFoldersGames() throws Exception {
+    /**
+     * Which games of its folder the list names: the relative path of the folder's own, and the absolute paths older
+     * front ends wrote when their folder has the list's folder's name; not a sub-folder's game, nor another system's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "hacks/sf2ce.zip | sf2ce                   | a sub-folder's game: its file name",
+        "ddonpach.zip    | ddonpach                | not in the list",
+        "kof98.zip       | kof98                   | an absolute path through the fba folder",
+        "dino.zip        | Cadillacs and Dinosaurs | /home/pi/RetroPie/roms/mame/dino.zip",
+        "1944.zip        | 1944: The Loop Master   | ~/RetroPie/roms/mame/1944.zip",
+        "pang.zip        | Pang                    | a Windows path, its folder in another case"})
+    void theListNamesTheGamesOfItsOwnFolder(String file, String title, String why) throws Exception {
         writeText("mame/gamelist.xml", GAMELIST);
-        Path hack = write("mame/hacks/sf2ce.zip", new byte[64]);
-        Path other = write("mame/ddonpach.zip", new byte[64]);
-        Path kof = write("mame/kof98.zip", new byte[64]);
 
-        assertEquals("sf2ce", recognise(hack).orElseThrow().title);
-        assertEquals("ddonpach", recognise(other).orElseThrow().title);
-        assertEquals("kof98", recognise(kof).orElseThrow().title, "the absolute path is of the fba folder");
-    }
-
-    @Test
-    void anOldFrontEndsAbsolutePathsNameTheGamesOfAFolderOfTheSameName() throws Exception {
-        writeText("mame/gamelist.xml", GAMELIST);
-        Path dino = write("mame/dino.zip", new byte[64]);
-        Path loop = write("mame/1944.zip", new byte[64]);
-        Path pang = write("mame/pang.zip", new byte[64]);
-
-        assertEquals("Cadillacs and Dinosaurs", recognise(dino).orElseThrow().title);
-        assertEquals("1944: The Loop Master", recognise(loop).orElseThrow().title);
-        assertEquals("Pang", recognise(pang).orElseThrow().title, "a Windows path, its folder in another case");
+        assertEquals(title, recognise(write("mame/" + file, new byte[64])).orElseThrow().title, why);
     }
 
     @Test
