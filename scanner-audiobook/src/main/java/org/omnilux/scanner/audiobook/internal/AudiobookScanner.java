@@ -182,17 +182,15 @@ public class AudiobookScanner implements MediaScanner {
             return Optional.empty();
         }
         Path tagSource = file;
-        ProbeResult probe;
-        if (book.isSingleFile()) {
-            probe = null;
-        } else {
+        ProbeResult probe = null;
+        if (!book.isSingleFile()) {
             partProbes = allProbes(context, book, partProbes);
             tagSource = firstReadablePart(book, partProbes);
             probe = partProbes.get(tagSource).result();
         }
         BookTagReader.Result read = tagReader.read(tagSource);
-        if (book.isSingleFile()) {
-            probe = probe(context, file, read.failure());
+        if (probe == null) {
+            probe = probe(context, file, read.failure()); // a single file, probed after its tags for their failure
         }
         // ffprobe's container tags complete jaudiotagger's: it lists the free-form MP4 keys ffmpeg writes
         // (-movflags use_metadata_tags) and ID3 TXXX frames such as mvnm, which jaudiotagger reads as nothing

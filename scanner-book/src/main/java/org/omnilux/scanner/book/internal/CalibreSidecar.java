@@ -59,11 +59,7 @@ record CalibreSidecar(BookInfo info, Path cover) {
 
     private static BookInfo read(Path metadata) {
         try (InputStream in = Files.newInputStream(metadata)) {
-            byte[] xml = in.readNBytes(Limits.MAX_XML_BYTES + 1);
-            if (xml.length > Limits.MAX_XML_BYTES) {
-                return null;
-            }
-            Element opf = SafeXml.parse(xml).getDocumentElement();
+            Element opf = SafeXml.parse(Limits.readBounded(in, Limits.MAX_XML_BYTES, METADATA)).getDocumentElement();
             Element values = SafeXml.child(opf, "metadata");
             if (values == null) {
                 return null;
@@ -72,7 +68,7 @@ record CalibreSidecar(BookInfo info, Path cover) {
             EpubReader.readMetadata(values, info);
             return info;
         } catch (IOException | RuntimeException e) {
-            return null; // malformed or unreadable: the book's own file still describes it
+            return null; // malformed, too large or unreadable: the book's own file still describes it
         }
     }
 

@@ -95,9 +95,9 @@ final class DiscSets {
 
     /**
      * The file an entry of a list stands for: the entry's path when it lies in the list's folder or below, else a
-     * file of the entry's name in the list's own folder, in any case. Lists written on Windows name their files in other case ({@code CRASH.BIN} for
-     * {@code Crash.bin}) or by the absolute path they had there ({@code C:\Games\Crash.bin}); emulators then
-     * look next to the list, and so does the scanner.
+     * file of the entry's name in the list's own folder, in any case. Lists written on Windows name their files in
+     * other case ({@code CRASH.BIN} for {@code Crash.bin}) or by the absolute path they had there
+     * ({@code C:\Games\Crash.bin}); emulators then look next to the list, and so does the scanner.
      *
      * @return the file, or {@code null} when there is none
      */
