@@ -28,7 +28,7 @@ final class Server implements AutoCloseable {
      * The server's JVM options when its command line gives none (the launcher's on Linux, see runtime's HeapLimit
      * and its PRIORITY_OPTIONS: the scan pool at nice 10).
      */
-    static final List<String> LAUNCHER_DEFAULTS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    static final List<String> LAUNCHER_DEFAULTS = List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1",
             "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10", "-XX:JavaPriority6_To_OSPriority=0",
             "-XX:JavaPriority7_To_OSPriority=0", "-XX:JavaPriority8_To_OSPriority=0",
             "-XX:JavaPriority9_To_OSPriority=0", "-XX:JavaPriority10_To_OSPriority=0");

@@ -35,6 +35,16 @@ class HeapLimitTest {
         assertTrue(own.contains("-XX:ThreadPriorityPolicy=0"));
     }
 
+    @Test
+    void theServerJvmCollectsInParallelUnlessACollectorWasChosen() throws Exception {
+        List<String> command = HeapLimit.childCommand("256m", List.of(), new String[0]);
+        assertTrue(command.contains("-XX:+UseParallelGC"), command.toString());
+        assertTrue(command.contains("-Xmx256m"), command.toString());
+
+        List<String> own = HeapLimit.childCommand("256m", List.of("-XX:+UseG1GC"), new String[0]);
+        assertEquals(List.of("-XX:+UseG1GC"), own.stream().filter(o -> o.endsWith("GC")).toList());
+    }
+
     /** The options do what they say in a real JVM: what the scan pool relies on, whoever runs the server. */
     @Test
     @EnabledOnOs(OS.LINUX)
