@@ -17,7 +17,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Reads the package document (OPF) of an EPUB 2 or 3: {@code META-INF/container.xml} names the OPF, whose
+ * Reads the package document (OPF) of an EPUB 2 or 3 (or OEB 1): {@code META-INF/container.xml} names the OPF, whose
  * Dublin Core metadata gives title, authors, publisher, identifiers (ISBN), language and date, whose
  * {@code calibre:series} or EPUB 3 {@code belongs-to-collection} metas give the series, and whose manifest names
  * the cover image.
@@ -53,12 +53,42 @@ final class EpubReader {
             if (metadata == null) {
                 throw new MediaScanException("not a readable EPUB: the OPF package document has no metadata");
             }
+            metadata = flattenedOeb1(metadata);
             readMetadata(metadata, info);
             info.cover = readCover(zip, opfPath, root, metadata);
             return info;
         } catch (IOException e) { // ZipException for a truncated or non-zip file
             throw new MediaScanException("not a readable EPUB: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An OEB 1 package (EPUB 2's predecessor: old books, and converters that still write it) groups its Dublin Core
+     * elements in {@code dc-metadata}, capitalised ({@code dc:Title}), and its metas in {@code x-metadata}. Taken
+     * out of their groups, with the names in lower case, they read as EPUB 2's metadata: a detached copy, so the
+     * document itself is left as it was.
+     */
+    static Element flattenedOeb1(Element metadata) {
+        Element dublinCore = SafeXml.child(metadata, "dc-metadata");
+        Element extra = SafeXml.child(metadata, "x-metadata");
+        if (dublinCore == null && extra == null) {
+            return metadata;
+        }
+        Document document = metadata.getOwnerDocument();
+        Element flat = (Element) metadata.cloneNode(false);
+        for (Element child : SafeXml.children(metadata, null)) {
+            if (child != dublinCore && child != extra) {
+                flat.appendChild(child.cloneNode(true));
+                continue;
+            }
+            for (Element element : SafeXml.children(child, null)) {
+                Element copy = (Element) element.cloneNode(true);
+                String name = SafeXml.localName(copy).toLowerCase(Locale.ROOT);
+                flat.appendChild(document.renameNode(copy, copy.getNamespaceURI(),
+                        copy.getPrefix() == null ? name : copy.getPrefix() + ":" + name));
+            }
+        }
+        return flat;
     }
 
     /** @return the OPF path container.xml names, or {@code null} without a container.xml or a rootfile in it */

@@ -77,7 +77,10 @@ final class SafeXml {
         }
     }
 
-    /** @return the child elements of {@code parent} with this local name, any namespace, in document order */
+    /**
+     * @return the child elements of {@code parent} with this local name (all of them for {@code null}), any
+     *         namespace, in document order
+     */
     static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
@@ -86,7 +89,7 @@ final class SafeXml {
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
             Node node = nodes.item(i);
-            if (node instanceof Element element && localName.equals(localName(element))) {
+            if (node instanceof Element element && (localName == null || localName.equals(localName(element)))) {
                 found.add(element);
             }
         }

@@ -19,7 +19,8 @@ import org.omnilux.scanner.testkit.TestScanContext;
 /**
  * EPUBs as packers really write them: the OPF deep in a folder, covers with spaces in their names, covers named
  * only by an EPUB 2 meta, series as EPUB 3 collections, several identifiers and creators with roles, titles with
- * subtitles, a misplaced or missing {@code mimetype}, a container naming the wrong OPF. Zipped by the test.
+ * subtitles, a misplaced or missing {@code mimetype}, a container naming the wrong OPF, an OEB 1 package. Zipped by
+ * the test.
  */
 class EpubFilesTest {
 
@@ -122,6 +123,46 @@ class EpubFilesTest {
 
         assertEquals("First Author, Unmarked Writer", recognise(epub2).metadata.get("author"));
         assertEquals("First Author, Unmarked Writer", recognise(epub3).metadata.get("author"));
+    }
+
+    @Test
+    void anOeb1PackageIsReadFromItsCapitalisedDublinCoreAndItsExtraMetadata() throws Exception {
+        byte[] cover = Fixtures.png(30, 40, Color.ORANGE);
+        Path file = Fixtures.epub(root.resolve("oeb.epub"), "content.opf", """
+                <?xml version="1.0"?>
+                <!DOCTYPE package PUBLIC "+//ISBN 0-9673008-1-9//DTD OEB 1.2 Package//EN"
+                  "http://openebook.org/dtds/oeb-1.2/oebpkg12.dtd">
+                <package unique-identifier="uid">
+                  <metadata>
+                    <dc-metadata xmlns:dc="http://purl.org/dc/elements/1.0/"
+                        xmlns:oebpackage="http://openebook.org/namespaces/oeb-package/1.0/">
+                      <dc:Title>Dune</dc:Title>
+                      <dc:Creator role="ill">Ill Ustrator</dc:Creator>
+                      <dc:Creator role="aut" file-as="Herbert, Frank">Frank Herbert</dc:Creator>
+                      <dc:Publisher>Chilton Books</dc:Publisher>
+                      <dc:Identifier id="uid" scheme="ISBN">0-441-17271-7</dc:Identifier>
+                      <dc:Language>en</dc:Language>
+                      <dc:Date>1965</dc:Date>
+                    </dc-metadata>
+                    <x-metadata>
+                      <meta name="cover" content="front"/>
+                    </x-metadata>
+                  </metadata>
+                  <manifest>
+                    <item id="front" href="images/0001.png" media-type="image/png"/>
+                  </manifest>
+                  <spine/>
+                </package>
+                """, Map.of("images/0001.png", cover));
+
+        MediaRecord record = recognise(file);
+        assertEquals("Dune", record.title);
+        assertEquals(1965, record.year);
+        assertEquals("Frank Herbert", record.metadata.get("author"));
+        assertEquals("Chilton Books", record.metadata.get("publisher"));
+        assertEquals("0441172717", record.metadata.get("isbn"));
+        assertEquals("eng", record.metadata.get("language"));
+        assertArrayEquals(cover, record.posterImage);
     }
 
     @Test
