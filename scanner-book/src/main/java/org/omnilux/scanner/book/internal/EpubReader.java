@@ -17,8 +17,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Reads the package document (OPF) of an EPUB 2 or 3 (or OEB 1): {@code META-INF/container.xml} names the OPF, whose
- * Dublin Core metadata gives title, authors, publisher, identifiers (ISBN), language and date, whose
+ * Reads the package document (OPF) of an EPUB 2 or 3 (or of an OEB 1 book): {@code META-INF/container.xml} names
+ * the OPF, whose Dublin Core metadata gives title, authors, publisher, identifiers (ISBN), language and date, whose
  * {@code calibre:series} or EPUB 3 {@code belongs-to-collection} metas give the series, and whose manifest names
  * the cover image.
  *
@@ -68,7 +68,7 @@ final class EpubReader {
      * out of their groups, with the names in lower case, they read as EPUB 2's metadata: a detached copy, so the
      * document itself is left as it was.
      */
-    static Element flattenedOeb1(Element metadata) {
+    private static Element flattenedOeb1(Element metadata) {
         Element dublinCore = SafeXml.child(metadata, "dc-metadata");
         Element extra = SafeXml.child(metadata, "x-metadata");
         if (dublinCore == null && extra == null) {
